@@ -1,3 +1,7 @@
+using System;
+using System.IO;
+using System.Text;
+
 // MSBuild task source (compiled by RoslynCodeTaskFactory from build/TorchSharpNativeFix.targets).
 // Rewrites the GLIBCXX_3.4.32 version requirement of an ELF64 little-endian shared object to GLIBCXX_3.4.30
 // when the system libstdc++ does not provide 3.4.32. Idempotent; writes via a temporary file and rename.
@@ -21,7 +25,7 @@ public class PatchGlibcxxVersionRequirement : Microsoft.Build.Utilities.Task
                 if (!Patch(elf)) continue;
                 string tmp = path + ".leafpatch.tmp";
                 File.WriteAllBytes(tmp, elf);
-                File.Move(tmp, path, true);
+                File.Replace(tmp, path, null); // rename over the copy: never writes through a hard link
                 Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
                     "LEAF: patched " + Wanted + " -> " + Available + " in " + path + " (system libstdc++ lacks " + Wanted + ")");
             }
