@@ -1,0 +1,3 @@
+using Leaf.Cli;
+
+return LeafCli.Run(args);

@@ -1,0 +1,56 @@
+using Leaf.Cli;
+
+namespace Leaf.Cli.Tests;
+
+public class CliBasicsTests
+{
+    internal static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = LeafCli.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void EveryCommandHasHelp()
+    {
+        foreach (var command in LeafCli.BuildRoot().Subcommands)
+        {
+            var (code, output, _) = Run(command.Name, "--help");
+            Assert.Equal(0, code);
+            Assert.Contains(command.Description!, output);
+            Assert.Contains("Usage:", output);
+        }
+    }
+
+    [Fact]
+    public void UnknownOptionExitsNonZeroWithOneLine()
+    {
+        var (code, _, err) = Run("info", "--no-such-option");
+        Assert.Equal(LeafCli.UsageError, code);
+        string[] lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("--no-such-option", lines[0]);
+        Assert.StartsWith("leaf: ", lines[0]);
+    }
+
+    [Fact]
+    public void UnknownCommandExitsNonZero()
+    {
+        var (code, _, err) = Run("frobnicate");
+        Assert.Equal(LeafCli.UsageError, code);
+        Assert.Contains("frobnicate", err);
+    }
+
+    [Fact]
+    public void InfoPrintsBothBackendsAndProviders()
+    {
+        var (code, output, _) = Run("info");
+        Assert.Equal(0, code);
+        Assert.Contains("TorchSharp", output);
+        Assert.Contains("0.107", output); // the TorchSharp package version loaded
+        Assert.Contains("CPUExecutionProvider", output); // ONNX Runtime loaded and listed its providers
+        Assert.DoesNotContain("unavailable", output);
+    }
+}
