@@ -14,6 +14,7 @@ public static class GaborInitialization
     {
         float[,] mel = MelFilterbank.Weights(filters, fftSize, sampleRate, minHz, maxHz);
         int bins = mel.GetLength(1);
+        float coeff = (float)(Sqrt2Ln2 * fftSize);
         var center = new float[filters];
         var width = new float[filters];
         for (int n = 0; n < filters; n++)
@@ -28,8 +29,10 @@ public static class GaborInitialization
             int halfMaxBins = 0;
             for (int b = 0; b < bins; b++)
                 if (MathF.Sqrt(mel[n, b]) >= 0.5f * peakValue) halfMaxBins++;
-            center[n] = (float)(peak * 2 * Math.PI / fftSize);
-            width[n] = (float)(Sqrt2Ln2 * fftSize / (Math.PI * halfMaxBins));
+            // float32 arithmetic in the reference's order, which makes the result equal the reference's bit for bit:
+            // η = (2·peak)·π / n_fft, and σ = coeff·(1/(π·fwhm)) (TF evaluates the division as a reciprocal product).
+            center[n] = 2f * peak * MathF.PI / fftSize;
+            width[n] = coeff * (1f / (MathF.PI * halfMaxBins));
         }
         return (center, width);
     }

@@ -1,0 +1,106 @@
+using Leaf.Frontends;
+using static TorchSharp.torch;
+
+namespace Leaf.Training.Frontends;
+
+/// <summary>
+/// The LEAF frontend (spec A.9): [optional pre-emphasis] → Gabor filterbank → squared modulus → Gaussian low-pass pooling
+/// → max(·, floor) → sPCEN or log(· + 1e-5) → [optional instance norm] → [SpecAugment, training only]. Maps waveforms
+/// [batch, samples] (float32, any length ≥ 1) to features [batch, ⌈T/S⌉, N].
+/// </summary>
+/// <remarks>
+/// Submodule and parameter names equal <see cref="ParameterNames"/> (<c>filterbank.center</c>, <c>pooling.width</c>,
+/// <c>compression.alpha</c>, …), so the state dict and the description name the same values. Window and stride come from the
+/// description's sample rate; missing parameters get the paper's initialisation re-targeted to that sample rate.
+/// </remarks>
+public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstrained
+{
+    // Field names are the state-dict prefixes.
+    private readonly PreEmphasis? preemphasis;
+    private readonly GaborFilterbank filterbank;
+    private readonly SquaredModulus modulus = new();
+    private readonly GaussianLowpass pooling;
+    private readonly nn.Module<Tensor, Tensor> compression;
+    private readonly InstanceNorm? norm;
+    private readonly SpecAugment? augment;
+    private readonly FrontendDescription description;
+
+    /// <summary>Builds LEAF from a description of kind <see cref="FrontendKind.Leaf"/>.</summary>
+    /// <param name="description">Hyper-parameters and (optionally) learned values.</param>
+    /// <param name="specAugment">SpecAugment masking in training mode; null (the default) for none.</param>
+    /// <exception cref="ArgumentException">The description is not LEAF's or uses a compression LEAF does not have.</exception>
+    /// <exception cref="FormatException">The description is invalid.</exception>
+    public LeafFrontend(FrontendDescription description, SpecAugmentOptions? specAugment = null) : base(nameof(LeafFrontend))
+    {
+        if (description.Kind != FrontendKind.Leaf)
+            throw new ArgumentException($"LeafFrontend needs a 'leaf' description, got '{description.Kind.ToName()}'", nameof(description));
+        if (description.Compression is not (CompressionKind.Pcen or CompressionKind.Log))
+            throw new ArgumentException($"LEAF compresses with Pcen or Log, not {description.Compression}", nameof(description));
+        description.Validate();
+        var d = description.WithInitialParameters();
+        this.description = d;
+        int k = d.WindowLength;
+        if (d.PreEmphasis) preemphasis = new PreEmphasis(d.Values(ParameterNames.PreemphasisWeight), d.LearnFilters);
+        filterbank = new GaborFilterbank(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), k, d.LearnFilters);
+        pooling = new GaussianLowpass(d.Values(ParameterNames.PoolingWidth), k, d.Stride, d.LearnPooling);
+        compression = d.Compression == CompressionKind.Pcen ? new Pcen(d.Pcen, PcenValues.From(d)) : new LogCompression();
+        if (d.InstanceNorm) norm = new InstanceNorm(d.Values(ParameterNames.InstanceNormWeight), d.Values(ParameterNames.InstanceNormBias));
+        if (specAugment is not null) augment = new SpecAugment(specAugment);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc/>
+    public int OutputChannels => description.FilterCount;
+
+    /// <summary>Gabor filterbank (η, σ).</summary>
+    public GaborFilterbank Filterbank => filterbank;
+
+    /// <summary>Gaussian low-pass pooling.</summary>
+    public GaussianLowpass Pooling => pooling;
+
+    /// <summary>The sPCEN layer, or null with log compression.</summary>
+    public Pcen? Pcen => compression as Pcen;
+
+    /// <summary>Pooled energies [batch, N, frames] before the floor (the golden vectors' <c>pooled</c> arrays).</summary>
+    /// <exception cref="ArgumentException">The input is not [batch, samples ≥ 1].</exception>
+    public Tensor PooledEnergies(Tensor waveform)
+    {
+        if (waveform.dim() != 2 || waveform.shape[1] < 1)
+            throw new ArgumentException($"LEAF expects a waveform [batch, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
+        using var scope = NewDisposeScope();
+        var x = preemphasis is null ? waveform : preemphasis.forward(waveform);
+        return pooling.forward(modulus.forward(filterbank.forward(x))).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Features [batch, frames, N] of waveforms [batch, samples].</summary>
+    /// <exception cref="ArgumentException">The input is not [batch, samples ≥ 1].</exception>
+    public override Tensor forward(Tensor waveform)
+    {
+        using var scope = NewDisposeScope();
+        var floored = PooledEnergies(waveform).clamp_min(description.EnergyFloor); // max(x, 1e-5), spec A.6
+        var y = compression.forward(floored);
+        if (norm is not null) y = norm.forward(y);
+        if (augment is not null) y = augment.forward(y);
+        return y.transpose(1, 2).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public FrontendDescription ToDescription()
+    {
+        var p = new SortedDictionary<string, ParameterTensor>(StringComparer.Ordinal);
+        if (preemphasis is not null) p[ParameterNames.PreemphasisWeight] = ParameterTensor.Vector(preemphasis.Taps);
+        p[ParameterNames.GaborCenter] = ParameterTensor.Vector(filterbank.Centers);
+        p[ParameterNames.GaborWidth] = ParameterTensor.Vector(filterbank.Widths);
+        p[ParameterNames.PoolingWidth] = ParameterTensor.Vector(pooling.Widths);
+        if (compression is Pcen pcen) foreach (var (name, value) in pcen.Values().ToParameters()) p[name] = value;
+        if (norm is not null)
+        {
+            p[ParameterNames.InstanceNormWeight] = ParameterTensor.Vector(norm.Gains);
+            p[ParameterNames.InstanceNormBias] = ParameterTensor.Vector(norm.Biases);
+        }
+        return description with { Parameters = p };
+    }
+
+    /// <summary>Projects the Gabor parameters back into their bounds; call after every optimiser step.</summary>
+    public void ApplyConstraints() => filterbank.ApplyConstraints();
+}

@@ -1,0 +1,11 @@
+using static TorchSharp.torch;
+
+namespace Leaf.Training.Frontends;
+
+/// <summary>Counting a module's learned parameters (spec A.10, B.6).</summary>
+public static class ParameterCount
+{
+    /// <summary>Number of scalar parameters of <paramref name="module"/>, or only of those that require gradients.</summary>
+    public static long CountParameters(this nn.Module module, bool trainableOnly = false) =>
+        module.parameters().Where(p => !trainableOnly || p.requires_grad).Sum(p => p.numel());
+}
