@@ -17,6 +17,7 @@ public static class LeafCli
     {
         var root = new RootCommand("leaf: the learnable audio frontend (LEAF, Zeghidour et al. 2021) for .NET");
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(FeaturizeCommand.Create());
         return root;
     }
 

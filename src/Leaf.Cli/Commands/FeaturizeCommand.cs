@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Leaf.Audio;
+using Leaf.Frontends;
+
+namespace Leaf.Cli.Commands;
+
+/// <summary>
+/// <c>leaf featurize</c>: runs a frontend over audio files and writes one NumPy <c>.npy</c> per file
+/// (float32, shape [frames, channels]), so results can be compared with any other implementation.
+/// </summary>
+internal static class FeaturizeCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("audio") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var frontend = new Option<string>("--frontend") { Description = "'default' (the paper's initialisation) or a frontend description JSON.", DefaultValueFactory = _ => FrontendSource.DefaultName };
+        var kind = new Option<string?>("--kind") { Description = "Frontend kind with --frontend default: " + string.Join("|", FrontendKindNames.All) + "." };
+        kind.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
+        var output = new Option<string>("--out") { Description = "Output folder for the .npy files.", Required = true };
+        var engine = new Option<string>("--engine") { Description = "Inference engine: onnx (ONNX Runtime) or torch (TorchSharp).", DefaultValueFactory = _ => FeatureEngines.DefaultEngine };
+        engine.AcceptOnlyFromAmong([.. FeatureEngines.Names]);
+        var loudness = new Option<bool>("--loudness") { Description = "Apply the paper's loudness normalisation (15 dB target, at most +30 dB) before the frontend." };
+
+        var command = new Command("featurize", "Compute frontend features of audio files and write one .npy [frames, channels] per file.")
+        { inputs, frontend, kind, output, engine, loudness };
+        command.SetAction(parse =>
+        {
+            var description = FrontendSource.Resolve(parse.GetValue(frontend)!, parse.GetValue(kind)).WithInitialParameters();
+            var files = AudioInputs.Expand(parse.GetValue(inputs)!);
+            string outDir = parse.GetValue(output)!;
+            var names = OutputNames(files);
+            var load = new AudioLoadOptions { SampleRate = description.SampleRate, Loudness = parse.GetValue(loudness) ? LoudnessOptions.Paper : null };
+            Directory.CreateDirectory(outDir);
+            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description);
+            var o = parse.InvocationConfiguration.Output;
+            for (int i = 0; i < files.Count; i++)
+            {
+                var clip = AudioFile.Load(files[i], load);
+                var features = featurizer.Featurize(clip.Samples);
+                string path = Path.Combine(outDir, names[i]);
+                NpyWriter.WriteFloat32(path, features.Values, features.Frames, features.Channels);
+                o.WriteLine($"{files[i]} -> {path} [{features.Frames} x {features.Channels}]");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    // One .npy per input, named after the file; inputs whose names collide are refused rather than overwritten.
+    private static string[] OutputNames(IReadOnlyList<string> files)
+    {
+        var names = files.Select(f => Path.GetFileNameWithoutExtension(f) + ".npy").ToArray();
+        var clash = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new ArgumentException($"several inputs would be written to {clash.Key}; featurize them into separate --out folders");
+        return names;
+    }
+}

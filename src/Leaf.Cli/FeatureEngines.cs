@@ -1,0 +1,43 @@
+using Leaf.Frontends;
+using Leaf.Training.Frontends;
+using TorchSharp;
+
+namespace Leaf.Cli;
+
+/// <summary>Features of one waveform: row-major [frames, channels].</summary>
+internal sealed record Features(float[] Values, int Frames, int Channels);
+
+/// <summary>A frontend ready to run on single waveforms.</summary>
+internal interface IFeaturizer : IDisposable
+{
+    Features Featurize(float[] waveform);
+}
+
+/// <summary>The engines that run frontends: ONNX Runtime (default) and TorchSharp.</summary>
+internal static class FeatureEngines
+{
+    public const string DefaultEngine = "torch";
+    public static readonly string[] Names = ["torch"];
+
+    public static IFeaturizer Create(string engine, FrontendDescription description) => engine switch
+    {
+        "torch" => new TorchFeaturizer(description),
+        _ => throw new ArgumentException($"unknown engine '{engine}'"),
+    };
+
+    private sealed class TorchFeaturizer(FrontendDescription description) : IFeaturizer
+    {
+        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> _module = FrontendFactory.Create(description);
+
+        public Features Featurize(float[] waveform)
+        {
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            _module.eval();
+            var y = _module.forward(torch.tensor(waveform).unsqueeze(0));
+            return new Features(y.data<float>().ToArray(), (int)y.shape[1], (int)y.shape[2]);
+        }
+
+        public void Dispose() => _module.Dispose();
+    }
+}
