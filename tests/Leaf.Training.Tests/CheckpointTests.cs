@@ -1,3 +1,4 @@
+using Leaf.Tests;
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
 using TorchSharp;

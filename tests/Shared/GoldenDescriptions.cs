@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Leaf.Frontends;
-using Leaf.Tests;
 
-namespace Leaf.Training.Tests;
+namespace Leaf.Tests;
 
 /// <summary>Maps the golden parameter files (raw reference values) into frontend descriptions.</summary>
-internal static class GoldenDescriptions
+public static class GoldenDescriptions
 {
     public static FrontendDescription For(string set)
     {
