@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on Debian/Ubuntu, only when missing; idempotent.
 #   --quiet   print nothing when everything is present
-#   --tests   also what the test suite needs (python3-onnx for the ONNX checker)
+#   --tests   also what the test suite needs: python3-onnx (ONNX checker), espeak-ng and fluidsynth (synthesised datasets)
 set -euo pipefail
 quiet=0; tests=0
 for a in "$@"; do case "$a" in --quiet) quiet=1;; --tests) tests=1;; esac; done
@@ -16,6 +16,9 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v sox >/dev/null 2>&1 || missing+=(sox)
 if [[ $tests == 1 ]]; then
   /usr/bin/python3 -c 'import onnx' >/dev/null 2>&1 || missing+=(python3-onnx)
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+  command -v fluidsynth >/dev/null 2>&1 || missing+=(fluidsynth)
+  [[ -f /usr/share/sounds/sf2/FluidR3_GM.sf2 ]] || missing+=(fluid-soundfont-gm)
 fi
 [[ ${#missing[@]} == 0 ]] && exit 0
 

@@ -18,7 +18,16 @@ public static class LeafCli
         var root = new RootCommand("leaf: the learnable audio frontend (LEAF, Zeghidour et al. 2021) for .NET");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(FeaturizeCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
         return root;
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is System.CommandLine.Parsing.CommandResult c; r = c.Parent)
+            names.Insert(0, c.Command is RootCommand ? "leaf" : c.Command.Name);
+        return string.Join(' ', names);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
@@ -31,8 +40,8 @@ public static class LeafCli
         {
             // The most specific message: an unrecognised token beats "required command was not provided".
             var error = parse.Errors.FirstOrDefault(e => e.Message.Contains('\'')) ?? parse.Errors[0];
-            string command = parse.CommandResult.Command is RootCommand ? "leaf" : "leaf " + parse.CommandResult.Command.Name;
-            stderr.WriteLine($"leaf: {error.Message} (see '{command} --help')");
+            string message = string.Join(' ', error.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            stderr.WriteLine($"leaf: {message} (see '{CommandPath(parse.CommandResult)} --help')");
             return UsageError;
         }
         try

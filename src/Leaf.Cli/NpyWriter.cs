@@ -16,14 +16,13 @@ public static class NpyWriter
         int total = (10 + header.Length + 1 + 63) / 64 * 64;
         header = header.PadRight(total - 10 - 1) + "\n";
 
-        string tmp = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
+        byte[] data = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values).ToArray(); // x86-64/ARM64 are little-endian
+        Leaf.Audio.AtomicFile.Write(path, stream =>
         {
             stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
             stream.Write(BitConverter.GetBytes((ushort)header.Length));
             stream.Write(Encoding.ASCII.GetBytes(header));
-            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values)); // x86-64/ARM64 are little-endian
-        }
-        File.Move(tmp, path, overwrite: true);
+            stream.Write(data);
+        });
     }
 }

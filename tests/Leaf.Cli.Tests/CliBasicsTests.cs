@@ -15,9 +15,13 @@ public class CliBasicsTests
     [Fact]
     public void EveryCommandHasHelp()
     {
-        foreach (var command in LeafCli.BuildRoot().Subcommands)
+        static IEnumerable<(string[] Path, System.CommandLine.Command Command)> All(System.CommandLine.Command c, string[] path) =>
+            c.Subcommands.SelectMany(s => All(s, [.. path, s.Name]).Prepend(([.. path, s.Name], s)));
+        var commands = All(LeafCli.BuildRoot(), []).ToList();
+        Assert.Contains(commands, c => c.Path.SequenceEqual(["data", "synth"]));
+        foreach (var (path, command) in commands)
         {
-            var (code, output, _) = Run(command.Name, "--help");
+            var (code, output, _) = Run([.. path, "--help"]);
             Assert.Equal(0, code);
             Assert.Contains(command.Description!, output);
             Assert.Contains("Usage:", output);
@@ -52,5 +56,18 @@ public class CliBasicsTests
         Assert.Contains("0.107", output); // the TorchSharp package version loaded
         Assert.Contains("CPUExecutionProvider", output); // ONNX Runtime loaded and listed its providers
         Assert.DoesNotContain("unavailable", output);
+    }
+}
+
+public class CliSubcommandErrorTests
+{
+    [Fact]
+    public void NestedCommandErrorsAreOneLineAndNameTheFullCommand()
+    {
+        var (code, _, err) = CliBasicsTests.Run("data", "synth", "bogus", "--out", "x");
+        Assert.Equal(LeafCli.UsageError, code);
+        string line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'bogus'", line);
+        Assert.Contains("'leaf data synth --help'", line);
     }
 }

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace Leaf.Frontends.Classifiers;
+
+/// <summary>The encoders a classifier can put between the frontend and the global max pooling.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EncoderKind>))]
+public enum EncoderKind
+{
+    /// <summary>A small CNN for CPU training: four blocks of Conv3×3 → BatchNorm → ReLU → MaxPool 2×2 (16-32-64-128 channels).</summary>
+    [JsonStringEnumMemberName("compact-cnn")] CompactCnn,
+    /// <summary>EfficientNet-B0 without its top (the paper's encoder, spec C.2): one input channel, 1 280 output channels.</summary>
+    [JsonStringEnumMemberName("efficientnet-b0")] EfficientNetB0,
+}
+
+/// <summary>Names of the encoders on the command line and in JSON: <c>compact-cnn</c>, <c>efficientnet-b0</c>.</summary>
+public static class EncoderKindNames
+{
+    private static readonly (EncoderKind Kind, string Name)[] Table =
+        [(EncoderKind.CompactCnn, "compact-cnn"), (EncoderKind.EfficientNetB0, "efficientnet-b0")];
+
+    /// <summary>All names, in declaration order.</summary>
+    public static IReadOnlyList<string> All { get; } = Table.Select(t => t.Name).ToArray();
+
+    /// <summary>The short name of an encoder kind.</summary>
+    public static string ToName(this EncoderKind kind) => Table.First(t => t.Kind == kind).Name;
+
+    /// <summary>Parses a short name (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="All"/>.</exception>
+    public static EncoderKind Parse(string name)
+    {
+        foreach (var (kind, n) in Table)
+            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return kind;
+        throw new ArgumentException($"unknown encoder '{name}'; expected one of {string.Join(", ", All)}", nameof(name));
+    }
+}
