@@ -1,3 +1,4 @@
+using Leaf.Audio;
 using Leaf.Training.Synthesis;
 
 namespace Leaf.Training.Tests;

@@ -45,7 +45,7 @@ public sealed record ClassifierDescription
         ClassifierDescription? d;
         try { d = JsonSerializer.Deserialize<ClassifierDescription>(json, FrontendDescription.JsonOptions); }
         catch (JsonException e) { throw new FormatException($"{source}: invalid JSON: {e.Message}", e); }
-        catch (NotSupportedException e) { throw new FormatException($"{source}: {e.Message}", e); }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException) { throw new FormatException($"{source}: {e.Message}", e); }
         if (d is null) throw new FormatException($"{source}: empty JSON");
         d.Validate(source);
         return d;

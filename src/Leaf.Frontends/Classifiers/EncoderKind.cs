@@ -1,15 +1,16 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Leaf.Frontends.Classifiers;
 
 /// <summary>The encoders a classifier can put between the frontend and the global max pooling.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EncoderKind>))]
+[JsonConverter(typeof(EncoderKindJsonConverter))]
 public enum EncoderKind
 {
     /// <summary>A small CNN for CPU training: four blocks of Conv3×3 → BatchNorm → ReLU → MaxPool 2×2 (16-32-64-128 channels).</summary>
-    [JsonStringEnumMemberName("compact-cnn")] CompactCnn,
+    CompactCnn,
     /// <summary>EfficientNet-B0 without its top (the paper's encoder, spec C.2): one input channel, 1 280 output channels.</summary>
-    [JsonStringEnumMemberName("efficientnet-b0")] EfficientNetB0,
+    EfficientNetB0,
 }
 
 /// <summary>Names of the encoders on the command line and in JSON: <c>compact-cnn</c>, <c>efficientnet-b0</c>.</summary>
@@ -32,4 +33,13 @@ public static class EncoderKindNames
             if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return kind;
         throw new ArgumentException($"unknown encoder '{name}'; expected one of {string.Join(", ", All)}", nameof(name));
     }
+}
+
+internal sealed class EncoderKindJsonConverter : JsonConverter<EncoderKind>
+{
+    public override EncoderKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => EncoderKindNames.Parse(reader.GetString() ?? "");
+
+    public override void Write(Utf8JsonWriter writer, EncoderKind value, JsonSerializerOptions options)
+        => writer.WriteStringValue(value.ToName());
 }
