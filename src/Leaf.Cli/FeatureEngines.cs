@@ -1,4 +1,5 @@
 using Leaf.Frontends;
+using Leaf.Onnx;
 using Leaf.Training.Frontends;
 using TorchSharp;
 
@@ -16,14 +17,30 @@ internal interface IFeaturizer : IDisposable
 /// <summary>The engines that run frontends: ONNX Runtime (default) and TorchSharp.</summary>
 internal static class FeatureEngines
 {
-    public const string DefaultEngine = "torch";
-    public static readonly string[] Names = ["torch"];
+    public const string DefaultEngine = "onnx";
+    public static readonly string[] Names = ["onnx", "torch"];
 
     public static IFeaturizer Create(string engine, FrontendDescription description) => engine switch
     {
+        "onnx" => new OnnxFeaturizer(description),
         "torch" => new TorchFeaturizer(description),
         _ => throw new ArgumentException($"unknown engine '{engine}'"),
     };
+
+    private sealed class OnnxFeaturizer(FrontendDescription description) : IFeaturizer
+    {
+        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description));
+
+        public Features Featurize(float[] waveform)
+        {
+            float[,] y = _frontend.Featurize(waveform);
+            var values = new float[y.Length];
+            Buffer.BlockCopy(y, 0, values, 0, values.Length * sizeof(float));
+            return new Features(values, y.GetLength(0), y.GetLength(1));
+        }
+
+        public void Dispose() => _frontend.Dispose();
+    }
 
     private sealed class TorchFeaturizer(FrontendDescription description) : IFeaturizer
     {

@@ -13,7 +13,7 @@ internal static class FeaturizeCommand
     public static Command Create()
     {
         var inputs = new Argument<string[]>("audio") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
-        var frontend = new Option<string>("--frontend") { Description = "'default' (the paper's initialisation) or a frontend description JSON.", DefaultValueFactory = _ => FrontendSource.DefaultName };
+        var frontend = new Option<string>("--frontend") { Description = "'default' (the paper's initialisation), a frontend description JSON, or an exported .onnx model.", DefaultValueFactory = _ => FrontendSource.DefaultName };
         var kind = new Option<string?>("--kind") { Description = "Frontend kind with --frontend default: " + string.Join("|", FrontendKindNames.All) + "." };
         kind.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
         var output = new Option<string>("--out") { Description = "Output folder for the .npy files.", Required = true };

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Leaf.Frontends;
+using Leaf.Onnx;
+using Leaf.Training.Frontends;
+using TorchSharp;
+
+namespace Leaf.Cli.Commands;
+
+/// <summary>
+/// <c>leaf bench frontend</c>: frontend throughput in audio-seconds per second (median of several timed runs after a
+/// warm-up) with ONNX Runtime and TorchSharp, forward or forward+backward. Benchmarks are reported, never asserted.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var kind = new Option<string>("--kind") { Description = "Frontend kind: " + string.Join("|", FrontendKindNames.All) + ".", DefaultValueFactory = _ => "leaf" };
+        kind.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
+        var seconds = new Option<int>("--seconds") { Description = "Clip length in seconds.", DefaultValueFactory = _ => 10 };
+        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 4 };
+        var threads = new Option<int>("--threads") { Description = "Threads for ONNX Runtime and libtorch.", DefaultValueFactory = _ => 1 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 5 };
+        var engine = new Option<string>("--engine") { Description = "onnx, torch or both.", DefaultValueFactory = _ => "both" };
+        engine.AcceptOnlyFromAmong("onnx", "torch", "both");
+        var backward = new Option<bool>("--backward") { Description = "Also time forward+backward (TorchSharp only)." };
+
+        var frontend = new Command("frontend", "Time a frontend on random audio: audio-seconds per second, median of several runs after a warm-up.")
+        { kind, seconds, batch, threads, runs, engine, backward };
+        frontend.SetAction(parse =>
+        {
+            var d = FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(kind)!)).WithInitialParameters();
+            int clips = parse.GetValue(batch), samples = parse.GetValue(seconds) * d.SampleRate, n = parse.GetValue(runs), t = parse.GetValue(threads);
+            if (clips < 1 || samples < 1 || n < 1 || t < 1) throw new ArgumentException("--seconds, --batch, --runs and --threads must be positive");
+            var random = new Random(1);
+            float[][] audio = [.. Enumerable.Range(0, clips).Select(_ => Enumerable.Range(0, samples).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())];
+            double audioSeconds = (double)clips * samples / d.SampleRate;
+            var o = parse.InvocationConfiguration.Output;
+            o.WriteLine($"{d.Kind.ToName()}: batch {clips} x {parse.GetValue(seconds)} s, {t} thread(s), median of {n} runs");
+            string which = parse.GetValue(engine)!;
+            if (which is "onnx" or "both")
+            {
+                using var onnx = new OnnxFrontend(FrontendExporter.Export(d), new OnnxFrontendOptions { IntraOpThreads = t });
+                o.WriteLine($"  onnx  forward           {audioSeconds / Median(n, () => onnx.FeaturizeBatch(audio)),10:F1} audio-s/s");
+            }
+            if (which is "torch" or "both")
+            {
+                torch.set_num_threads(t);
+                using var module = FrontendFactory.Create(d);
+                var input = torch.tensor(audio.SelectMany(a => a).ToArray(), [clips, samples]);
+                o.WriteLine($"  torch forward           {audioSeconds / Median(n, () => TorchStep(module, input, false)),10:F1} audio-s/s");
+                if (parse.GetValue(backward))
+                    o.WriteLine($"  torch forward+backward  {audioSeconds / Median(n, () => TorchStep(module, input, true)),10:F1} audio-s/s");
+            }
+            return 0;
+        });
+        return new Command("bench", "Benchmarks (reported, never asserted in tests).") { frontend };
+    }
+
+    private static void TorchStep(torch.nn.Module<torch.Tensor, torch.Tensor> module, torch.Tensor input, bool backward)
+    {
+        using var scope = torch.NewDisposeScope();
+        if (!backward)
+        {
+            using var noGrad = torch.no_grad();
+            module.forward(input);
+            return;
+        }
+        module.zero_grad();
+        // gradients flow to the waveform too, so frontends without parameters (mel) are timed the same way
+        module.forward(input.detach().requires_grad_(true)).sum().backward();
+    }
+
+    // One warm-up, then the median wall time of `runs` timed calls.
+    private static double Median(int runs, Action run)
+    {
+        run();
+        var times = Enumerable.Range(0, runs).Select(_ => { var w = Stopwatch.StartNew(); run(); return w.Elapsed.TotalSeconds; }).Order().ToArray();
+        return times[runs / 2];
+    }
+}

@@ -1,0 +1,133 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Leaf.Onnx;
+
+/// <summary>
+/// Runs an exported frontend (<see cref="FrontendExporter"/>) with ONNX Runtime: one <see cref="InferenceSession"/>,
+/// reused for every call (<see cref="Featurize"/> is thread-safe), outputs written straight into the returned arrays.
+/// </summary>
+public sealed class OnnxFrontend : IDisposable
+{
+    private static readonly string[] InputNames = [FrontendExporter.InputName];
+    private static readonly string[] OutputNames = [FrontendExporter.OutputName];
+    private readonly SessionOptions sessionOptions;
+    private readonly InferenceSession session;
+    private bool disposed;
+
+    /// <summary>Loads the model at <paramref name="modelPath"/>.</summary>
+    /// <exception cref="FormatException">The file is not a LEAF for .NET frontend model.</exception>
+    /// <exception cref="NotSupportedException">The execution provider is not available in this build.</exception>
+    public OnnxFrontend(string modelPath, OnnxFrontendOptions? options = null)
+        : this(options, o => new InferenceSession(modelPath, o), modelPath) { }
+
+    /// <summary>Loads a model held in memory.</summary>
+    /// <inheritdoc cref="OnnxFrontend(string, OnnxFrontendOptions?)" path="/exception"/>
+    public OnnxFrontend(byte[] model, OnnxFrontendOptions? options = null)
+        : this(options, o => new InferenceSession(model, o), "ONNX model") { }
+
+    private OnnxFrontend(OnnxFrontendOptions? options, Func<SessionOptions, InferenceSession> open, string source)
+    {
+        options ??= new();
+        if (options.IntraOpThreads < 0) throw new ArgumentOutOfRangeException(nameof(options), options.IntraOpThreads, "IntraOpThreads cannot be negative");
+        ExecutionProvider = OnnxExecutionProvider.Parse(options.ExecutionProvider);
+        sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        try
+        {
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+            ExecutionProvider.AppendTo(sessionOptions);
+            session = open(sessionOptions);
+            try
+            {
+                Info = OnnxModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, source);
+                if (!session.InputMetadata.ContainsKey(FrontendExporter.InputName) || !session.OutputMetadata.ContainsKey(FrontendExporter.OutputName))
+                    throw new FormatException($"{source}: a frontend model has input '{FrontendExporter.InputName}' and output '{FrontendExporter.OutputName}'");
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            sessionOptions.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The model's metadata: frontend description, frame bound, fixed length.</summary>
+    public OnnxModelInfo Info { get; }
+
+    /// <summary>The execution provider the session runs on.</summary>
+    public OnnxExecutionProvider ExecutionProvider { get; }
+
+    /// <summary>Feature channels N.</summary>
+    public int Channels => Info.Channels;
+
+    /// <summary>Features [frames, channels] of one waveform (float32 samples at <see cref="OnnxModelInfo.SampleRate"/>).</summary>
+    /// <exception cref="ArgumentException">The length is not accepted by the model (see <see cref="OnnxModelInfo.RequireValidLength"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The frontend was disposed.</exception>
+    public float[,] Featurize(ReadOnlySpan<float> waveform)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        Info.RequireValidLength(waveform.Length);
+        var features = new float[Info.FrameCount(waveform.Length), Channels];
+        Run(waveform.ToArray(), 1, waveform.Length, features);
+        return features;
+    }
+
+    /// <summary>Features [batch, frames, channels] of equally long waveforms, in one run.</summary>
+    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, or the length is not accepted by the model.</exception>
+    /// <exception cref="ObjectDisposedException">The frontend was disposed.</exception>
+    public float[,,] FeaturizeBatch(IReadOnlyList<float[]> waveforms)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (waveforms.Count == 0) throw new ArgumentException("the batch is empty", nameof(waveforms));
+        int samples = waveforms[0].Length;
+        for (int i = 1; i < waveforms.Count; i++)
+            if (waveforms[i].Length != samples)
+                throw new ArgumentException($"all waveforms of a batch must have the same length: waveform 0 has {samples} samples, waveform {i} has {waveforms[i].Length}", nameof(waveforms));
+        Info.RequireValidLength(samples);
+        var input = new float[waveforms.Count * samples];
+        for (int i = 0; i < waveforms.Count; i++) waveforms[i].CopyTo(input, i * samples);
+        var features = new float[waveforms.Count, Info.FrameCount(samples), Channels];
+        Run(input, waveforms.Count, samples, features);
+        return features;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        session.Dispose();
+        sessionOptions.Dispose();
+    }
+
+    // Runs [batch, samples] → [batch, frames, channels], ONNX Runtime writing into the pinned output array.
+    private void Run(float[] input, int batch, int samples, Array output)
+    {
+        long[] outputShape = [batch, output.Length / batch / Channels, Channels];
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [batch, samples]);
+        var pin = GCHandle.Alloc(output, GCHandleType.Pinned);
+        try
+        {
+            using var outputValue = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float, outputShape,
+                pin.AddrOfPinnedObject(), (long)output.Length * sizeof(float));
+            using var runOptions = new RunOptions();
+            session.Run(runOptions, InputNames, [inputValue], OutputNames, [outputValue]);
+        }
+        finally
+        {
+            pin.Free();
+        }
+    }
+}
