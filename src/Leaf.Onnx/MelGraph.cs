@@ -14,7 +14,7 @@ internal static class MelGraph
         string x = FrontendGraphStages.AsSingleChannel(g, waveform);
         // Frames start at sample 0 (frame i = samples [i·S, i·S + L)); L − 1 zeros at the end give exactly ⌈T/S⌉ frames,
         // the zero padding of pad_end.
-        string basis = g.AddConstant("dft_basis", DftBasis.Windowed(frame, d.FftSize), 2 * bins, 1, frame);
+        string basis = g.AddConstant("dft_basis", Array.ConvertAll(StftBasis.Windowed(frame, d.FftSize), v => (float)v), 2 * bins, 1, frame);
         string spectrum = g.Conv(x, basis, stride: d.Stride, pads: [0, frame - 1]);
         string parts = g.Reshape(g.Mul(spectrum, spectrum), 0, 2, bins, -1);
         string power = g.ReduceSum(parts, [1], keepDims: false); // re² + im², [batch, bins, F]

@@ -25,7 +25,7 @@ public sealed class TfStft : nn.Module<Tensor, Tensor>
         FrameLength = frameLength;
         FrameStep = frameStep;
         Bins = fftLength / 2 + 1;
-        basis = new ConstantTensor(DftBasis(frameLength, fftLength), [2L * Bins, 1, frameLength]);
+        basis = new ConstantTensor(StftBasis.Windowed(frameLength, fftLength), [2L * Bins, 1, frameLength]);
     }
 
     /// <summary>Frame length L.</summary>
@@ -60,21 +60,5 @@ public sealed class TfStft : nn.Module<Tensor, Tensor>
     {
         if (disposing) basis.Dispose();
         base.Dispose(disposing);
-    }
-
-    // Row k: w[n]·cos(2πkn/fft) and w[n]·sin(2πkn/fft) for n < min(L, fft); taps past the FFT size are cropped (zero).
-    private static double[] DftBasis(int frameLength, int fftLength)
-    {
-        double[] window = Windows.TfHann(frameLength);
-        int bins = fftLength / 2 + 1;
-        var b = new double[2 * bins * frameLength];
-        for (int k = 0; k < bins; k++)
-            for (int n = 0; n < Math.Min(frameLength, fftLength); n++)
-            {
-                double phase = 2 * Math.PI * ((long)k * n % fftLength) / fftLength; // exact argument reduction
-                b[k * frameLength + n] = window[n] * Math.Cos(phase);
-                b[(bins + k) * frameLength + n] = window[n] * Math.Sin(phase);
-            }
-        return b;
     }
 }
