@@ -1,0 +1,44 @@
+namespace Leaf.MLNet;
+
+/// <summary>
+/// How long the waveforms of <see cref="LeafCatalog.LoadAudio"/> are, at <see cref="LoadAudioOptions.SampleRate"/>.
+/// A fixed length crops longer clips at their centre and pads shorter ones with zeros at the end, giving a vector column
+/// of known size (what trainers and <see cref="LeafCatalog.LeafFeaturize"/> need); <see cref="Full"/> keeps every clip
+/// whole, giving a variable-size vector column.
+/// </summary>
+/// <remarks>
+/// The set is closed because ML.NET saves a custom mapping by a contract name only, and reloads it by creating the
+/// class registered under that name with no arguments: each length × error policy is one registered class.
+/// </remarks>
+public enum ClipLength
+{
+    /// <summary>1 s (16 000 samples), the paper's clip length.</summary>
+    OneSecond,
+
+    /// <summary>2 s (32 000 samples).</summary>
+    TwoSeconds,
+
+    /// <summary>5 s (80 000 samples).</summary>
+    FiveSeconds,
+
+    /// <summary>10 s (160 000 samples).</summary>
+    TenSeconds,
+
+    /// <summary>The whole clip (variable-size vector).</summary>
+    Full,
+}
+
+/// <summary>Sample counts of <see cref="ClipLength"/>.</summary>
+public static class ClipLengthExtensions
+{
+    /// <summary>Samples at <see cref="LoadAudioOptions.SampleRate"/>, or <see langword="null"/> for <see cref="ClipLength.Full"/>.</summary>
+    public static int? Samples(this ClipLength length) => length switch
+    {
+        ClipLength.OneSecond => LoadAudioOptions.SampleRate,
+        ClipLength.TwoSeconds => 2 * LoadAudioOptions.SampleRate,
+        ClipLength.FiveSeconds => 5 * LoadAudioOptions.SampleRate,
+        ClipLength.TenSeconds => 10 * LoadAudioOptions.SampleRate,
+        ClipLength.Full => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(length), length, "unknown clip length"),
+    };
+}

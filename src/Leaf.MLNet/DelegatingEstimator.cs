@@ -1,0 +1,33 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Leaf.MLNet;
+
+/// <summary>
+/// An estimator that is a fixed chain of ML.NET's own transforms, so that whatever it fits saves into and loads from a
+/// model zip with no code of this library beyond the registered audio mapping.
+/// </summary>
+public abstract class DelegatingEstimator : IEstimator<TransformerChain<ITransformer>>
+{
+    private readonly EstimatorChain<ITransformer> inner;
+
+    private protected DelegatingEstimator(IEnumerable<IEstimator<ITransformer>> steps) =>
+        inner = steps.Aggregate(new EstimatorChain<ITransformer>(), (chain, step) => chain.Append(step));
+
+    /// <summary>Fits the chain of ML.NET transforms (dispose it to free the ONNX sessions).</summary>
+    public virtual TransformerChain<ITransformer> Fit(IDataView input) => inner.Fit(input);
+
+    /// <summary>The output schema of the chain (the inner estimators check the input columns).</summary>
+    public virtual SchemaShape GetOutputSchema(SchemaShape inputSchema) => inner.GetOutputSchema(inputSchema);
+
+    /// <summary>Copies a column to a new name and drops the temporary columns, leaving the caller's columns alone.</summary>
+    private protected static IEnumerable<IEstimator<ITransformer>> Rename(TransformsCatalog transforms, string from, string to) =>
+        from == to ? [] : [transforms.CopyColumns(to, from)];
+
+    /// <summary>Drops <paramref name="temporary"/> columns except those the caller named.</summary>
+    private protected static IEnumerable<IEstimator<ITransformer>> Drop(TransformsCatalog transforms, IEnumerable<string> temporary, params string[] keep)
+    {
+        string[] drop = temporary.Except(keep, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToArray();
+        return drop.Length == 0 ? [] : [transforms.DropColumns(drop)];
+    }
+}

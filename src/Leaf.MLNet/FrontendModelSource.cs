@@ -1,0 +1,27 @@
+using Leaf.Frontends;
+using Leaf.Onnx;
+
+namespace Leaf.MLNet;
+
+/// <summary>The frontend ONNX model for <see cref="LeafFeaturizeOptions"/>, with a fixed input length.</summary>
+internal static class FrontendModelSource
+{
+    public static (byte[] Model, OnnxModelInfo Info) Resolve(LeafFeaturizeOptions options)
+    {
+        if (options.InputLength < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.InputLength, "LeafFeaturize: InputLength must be positive");
+        if (options.ModelPath is null) return Export(options.Frontend ?? new FrontendDescription(), options.InputLength);
+        if (options.Frontend is not null)
+            throw new ArgumentException("LeafFeaturize: set either Frontend or ModelPath, not both", nameof(options));
+
+        byte[] file = File.ReadAllBytes(options.ModelPath);
+        var info = OnnxModelInfo.FromBytes(file, options.ModelPath);
+        return info.FixedSamples == options.InputLength ? (file, info) : Export(info.Frontend, options.InputLength);
+    }
+
+    private static (byte[], OnnxModelInfo) Export(FrontendDescription frontend, int samples)
+    {
+        byte[] model = FrontendExporter.Export(frontend, new FrontendExportOptions { FixedSamples = samples });
+        return (model, OnnxModelInfo.FromBytes(model));
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.ML;
+
+namespace Leaf.MLNet;
+
+/// <summary>
+/// ML.NET entry points of LEAF for .NET, as extension methods on <c>mlContext.Transforms</c>.
+/// </summary>
+/// <remarks>
+/// A model zip holding <see cref="LoadAudio"/> reloads once this assembly is known to the context's component catalog;
+/// in a process that has not called <see cref="LoadAudio"/> yet, register it with one line before
+/// <c>mlContext.Model.Load</c>: <c>mlContext.ComponentCatalog.RegisterAssembly(typeof(LeafCatalog).Assembly);</c>.
+/// <see cref="LeafFeaturize"/> needs nothing: it saves as ML.NET's own ONNX transform.
+/// </remarks>
+/// <example>
+/// <code>
+/// var ml = new MLContext(seed: 1);
+/// var pipeline = ml.Transforms.LoadAudio("Waveform", "Path")
+///     .Append(ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { Layout = FeatureLayout.Mean }))
+///     .Append(ml.Transforms.Conversion.MapValueToKey("Label"))
+///     .Append(ml.Transforms.NormalizeMinMax("Features"))
+///     .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())
+///     .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+/// </code>
+/// </example>
+public static class LeafCatalog
+{
+    /// <summary>
+    /// Decodes audio files: a text column of paths → a float vector column of mono samples at 16 kHz, cropped at the
+    /// centre / zero-padded to <see cref="LoadAudioOptions.Length"/> (known size) or whole (variable size). WAV is
+    /// decoded natively; other formats need ffmpeg. Saved by contract name: see the class remarks for loading.
+    /// </summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">Name of the waveform column to create.</param>
+    /// <param name="inputColumnName">Name of the text column holding the file paths.</param>
+    /// <param name="options">Length and error policy; <see langword="null"/> for 1 s and <see cref="AudioErrorPolicy.Throw"/>.</param>
+    public static LoadAudioEstimator LoadAudio(this TransformsCatalog catalog, string outputColumnName, string inputColumnName, LoadAudioOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(outputColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(inputColumnName);
+        return new LoadAudioEstimator(catalog, outputColumnName, inputColumnName, options ?? new LoadAudioOptions());
+    }
+
+    /// <summary>
+    /// Computes LEAF (or another exported frontend's) features with ONNX Runtime through ML.NET's ONNX transform:
+    /// a float waveform column of <see cref="LeafFeaturizeOptions.InputLength"/> samples → a float vector column laid
+    /// out as <see cref="LeafFeaturizeOptions.Layout"/>. ML.NET's ONNX transform scores one row at a time; call ONNX
+    /// Runtime directly (<c>Leaf.Onnx.OnnxFrontend</c>) for large batch jobs.
+    /// </summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">Name of the feature column to create.</param>
+    /// <param name="inputColumnName">Name of the waveform column (not <c>features</c> or <c>pooled_features</c>, used internally).</param>
+    /// <param name="options">Frontend, length, layout and device; <see langword="null"/> for the paper's LEAF on 1 s, all frames.</param>
+    /// <exception cref="ArgumentException">Inconsistent options or a reserved column name.</exception>
+    /// <exception cref="NotSupportedException">A GPU was asked for without fallback and ONNX Runtime has no CUDA provider.</exception>
+    public static LeafFeaturizeEstimator LeafFeaturize(this TransformsCatalog catalog, string outputColumnName, string inputColumnName, LeafFeaturizeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(outputColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(inputColumnName);
+        return new LeafFeaturizeEstimator(catalog, outputColumnName, inputColumnName, options ?? new LeafFeaturizeOptions());
+    }
+
+    /// <summary>The text column <see cref="LoadAudio"/> adds under <see cref="AudioErrorPolicy.Skip"/>: <c>&lt;output&gt;DecodeError</c>.</summary>
+    public static string DecodeErrorColumnName(string outputColumnName) => outputColumnName + "DecodeError";
+}
