@@ -20,6 +20,7 @@ public static class LeafCli
         root.Subcommands.Add(FeaturizeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

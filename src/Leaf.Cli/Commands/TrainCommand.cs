@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Leaf.Frontends;
+using Leaf.Frontends.Classifiers;
+using Leaf.Onnx;
+using Leaf.Onnx.Classifiers;
+using Leaf.Training.Data;
+using Leaf.Training.Training;
+using Spectre.Console;
+
+namespace Leaf.Cli.Commands;
+
+/// <summary>
+/// <c>leaf train</c>: trains a frontend + classifier on a labelled folder or CSV, writing checkpoints, metrics, the learned
+/// frontend, a test report and ONNX models into <c>--out</c>.
+/// </summary>
+internal static class TrainCommand
+{
+    private static readonly string[] ClassifierNames = ["cnn", "efficientnet-b0"];
+
+    /// <summary>The <c>train</c> command (public so tests can run it before it is registered in <see cref="LeafCli"/>).</summary>
+    public static Command Create()
+    {
+        var defaults = new TrainerOptions { OutputDirectory = "." };
+        var data = new Option<string>("--data") { Description = "Dataset: a folder of <label>/ (or train|valid|test/<label>/) audio files, or a CSV manifest.", Required = true };
+        var frontend = new Option<string>("--frontend") { Description = "Frontend: " + string.Join("|", FrontendKindNames.All) + ".", DefaultValueFactory = _ => "leaf" };
+        frontend.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
+        var classifier = new Option<string>("--classifier") { Description = "Encoder: cnn (compact CNN, CPU-sized) or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
+        classifier.AcceptOnlyFromAmong(ClassifierNames);
+        var output = new Option<string>("--out") { Description = "Output folder (checkpoints, metrics.csv, frontend.json, report.json, ONNX models).", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => defaults.Epochs };
+        var minutes = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." };
+        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => defaults.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and head.", DefaultValueFactory = _ => defaults.LearningRate };
+        var frontendLr = new Option<double?>("--frontend-lr") { Description = "Adam learning rate of the frontend (default: --lr)." };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => defaults.Patience };
+        var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => defaults.Seed };
+        var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device };
+        var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
+
+        var command = new Command("train", "Train a frontend and classifier; writes checkpoints, metrics.csv, frontend.json, report.json and ONNX models.")
+        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, weightDecay, patience, clip, seed, device, resume };
+        command.SetAction(parse =>
+        {
+            var o = parse.InvocationConfiguration.Output;
+            int runSeed = parse.GetValue(seed);
+            var dataset = AudioDataset.Load(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed });
+            o.WriteLine(dataset.Summary().ToString());
+            foreach (var skipped in dataset.Skipped) o.WriteLine($"skipped {skipped}");
+            var clipOptions = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) };
+            var options = new TrainerOptions
+            {
+                OutputDirectory = parse.GetValue(output)!,
+                Frontend = FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(frontend)!)),
+                Encoder = parse.GetValue(classifier) == "cnn" ? EncoderKind.CompactCnn : EncoderKind.EfficientNetB0,
+                Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), BatchSize = parse.GetValue(batch),
+                LearningRate = parse.GetValue(lr), FrontendLearningRate = parse.GetValue(frontendLr), WeightDecay = parse.GetValue(weightDecay),
+                Patience = parse.GetValue(patience), Seed = runSeed, Clip = clipOptions, Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
+            };
+            var trainer = new Trainer(dataset, options);
+            var result = Render(progress => trainer.Run(progress));
+            foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
+            Export(result, options, o);
+            foreach (var m in result.Metrics)
+                o.WriteLine($"epoch {m.Epoch}: step {m.Step}, loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, valid acc {m.ValidAccuracy:P1}, lr {m.LearningRate:G3}, {m.Seconds:F0} s");
+            o.WriteLine($"best valid accuracy {result.State.BestValidAccuracy:P1} (epoch {result.State.BestEpoch}); test accuracy {result.Report.TestAccuracy:P1}; {result.State.Seconds:F0} s");
+            return 0;
+        });
+        return command;
+    }
+
+    // The best checkpoint as ONNX: the frontend alone and the whole classifier.
+    private static void Export(TrainingResult result, TrainerOptions options, TextWriter o)
+    {
+        string outDir = options.OutputDirectory;
+        FrontendExporter.ExportToFile(result.Classifier.Frontend, Path.Combine(outDir, "frontend.onnx"));
+        ClassifierExporter.ExportToFile(result.Classifier, Path.Combine(outDir, "model.onnx"), new ClassifierExportOptions { ClipSamples = options.Clip.Length });
+        o.WriteLine($"wrote {Path.Combine(outDir, "frontend.onnx")} and {Path.Combine(outDir, "model.onnx")}");
+    }
+
+    // A live bar: epoch, step, loss, accuracy, clips/s and remaining time of the epoch.
+    private static TrainingResult Render(Func<IProgress<TrainingProgress>, TrainingResult> run) =>
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("training", maxValue: 1);
+                var progress = new Progress<TrainingProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, (double)p.Epochs * p.StepsPerEpoch);
+                    task.Value = (double)(p.Epoch - 1) * p.StepsPerEpoch + p.StepInEpoch;
+                    string valid = double.IsFinite(p.ValidAccuracy) ? $", best valid {p.ValidAccuracy:P1}" : "";
+                    task.Description = $"epoch {p.Epoch}/{p.Epochs} step {p.StepInEpoch}/{p.StepsPerEpoch}: loss {p.Loss:F3}, acc {p.Accuracy:P1}{valid}, {p.ClipsPerSecond:F1} clips/s";
+                });
+                return run(progress);
+            });
+}

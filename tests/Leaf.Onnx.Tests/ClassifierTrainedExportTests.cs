@@ -1,0 +1,49 @@
+using Leaf.Frontends;
+using Leaf.Frontends.Classifiers;
+using Leaf.Onnx.Classifiers;
+using Leaf.Training.Classifiers;
+using Leaf.Training.Frontends;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace Leaf.Onnx.Tests;
+
+/// <summary>Export after real optimisation steps: learned LEAF parameters, moved weights and batch-norm running statistics.</summary>
+public class ClassifierTrainedExportTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void TrainedModelLogitsEqualTorchSharps()
+    {
+        manual_seed(5);
+        using var model = ClassifierFactory.Create(FrontendDescription.Default(FrontendKind.Leaf), ClassifierOptions.SingleTask(["a", "b", "c"]));
+        var before = model.ToDescription().Frontend.Values(ParameterNames.GaborCenter).ToArray();
+        using (var optimizer = optim.Adam(model.parameters(), lr: 1e-2))
+        {
+            model.train();
+            for (int step = 0; step < 8; step++)
+            {
+                using var scope = NewDisposeScope();
+                var x = randn(4, 4000) * 0.1;
+                var labels = randint(0, 3, [4]);
+                optimizer.zero_grad();
+                nn.functional.cross_entropy(model.forward(x), labels).backward();
+                optimizer.step();
+                model.ApplyConstraints();
+            }
+        }
+        model.eval();
+        var description = model.ToDescription();
+        Assert.NotEqual(before, description.Frontend.Values(ParameterNames.GaborCenter)); // the frontend really learned
+
+        byte[] onnx = ClassifierExporter.Export(description);
+        using var scope2 = NewDisposeScope();
+        using var _ = no_grad();
+        var input = randn(2, 4000) * 0.1;
+        var expected = model.forward(input);
+        var actual = ClassifierFixtures.Run(onnx, ParameterValues.ToFloats(input), 2, ["logits"])[0];
+        float[] e = ParameterValues.ToFloats(expected);
+        double scale = e.Max(v => Math.Abs(v)), error = e.Zip(actual, (a, b) => Math.Abs(a - b)).Max() / scale;
+        output.WriteLine($"trained compact CNN + LEAF: logits relative error {error:E2}");
+        Assert.True(error < 1e-4, $"relative error {error}");
+    }
+}
