@@ -29,9 +29,15 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("broken.wav", output);              // the skipped file is named, and training went on
         Assert.Contains("epoch 2: step", output);
         Assert.Contains("test accuracy", output);
-        foreach (var name in new[] { "last.ckpt", "best.ckpt", "metrics.csv", "frontend.json", "report.json", "frontend.onnx", "model.onnx" })
+        foreach (var name in new[] { "last.ckpt", "best.ckpt", "metrics.csv", "frontend.json", "report.json", "frontend.onnx", "model.onnx", "classifier.json" })
             Assert.True(File.Exists(Path.Combine(outDir, name)), $"{name} is missing");
         Assert.Equal(3, File.ReadAllLines(Path.Combine(outDir, "metrics.csv")).Length);
+
+        // leaf export --classifier regenerates the trained model from its runtime-free description
+        string again = Path.Combine(outDir, "again.onnx");
+        var (exportCode, exportOutput) = Run("export", "--classifier", Path.Combine(outDir, "classifier.json"), "--clip-samples", "8000", "--out", again);
+        Assert.True(exportCode == 0, exportOutput);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(outDir, "model.onnx")), File.ReadAllBytes(again));
     }
 
     private void Tone(string relative, double hz)

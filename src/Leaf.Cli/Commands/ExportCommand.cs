@@ -1,10 +1,15 @@
 using System.CommandLine;
 using Leaf.Frontends;
+using Leaf.Frontends.Classifiers;
 using Leaf.Onnx;
+using Leaf.Onnx.Classifiers;
 
 namespace Leaf.Cli.Commands;
 
-/// <summary><c>leaf export</c>: a frontend (the paper's default, or a description JSON) as a standard ONNX model.</summary>
+/// <summary>
+/// <c>leaf export</c>: a frontend (the paper's default, or a description JSON), or a whole trained classifier
+/// (<c>classifier.json</c> written by <c>leaf train</c>), as a standard ONNX model.
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
@@ -15,11 +20,21 @@ internal static class ExportCommand
         var output = new Option<string>("--out") { Description = "The .onnx file to write (written atomically).", Required = true };
         var fixedSamples = new Option<int?>("--fixed-samples") { Description = "Fix the input length in samples (ML.NET needs known sizes); default: any length." };
         var json = new Option<bool>("--json") { Description = "Also write the complete frontend description next to the model (same name, .json)." };
+        var classifier = new Option<string?>("--classifier") { Description = "A trained classifier description (DIR/classifier.json from leaf train): exports frontend + network with 'logits' and 'probabilities'." };
 
-        var command = new Command("export", "Export a frontend to ONNX (input 'waveform' [batch, samples], output 'features' [batch, frames, channels]).")
-        { frontend, kind, output, fixedSamples, json };
+        var clipSamples = new Option<int?>("--clip-samples") { Description = "With --classifier: the clip length (samples) it was trained on, stored in the metadata; default the fixed length, else 1 s." };
+
+        var command = new Command("export", "Export a frontend (input 'waveform' [batch, samples], output 'features' [batch, frames, channels]) or a trained classifier to ONNX.")
+        { frontend, kind, output, fixedSamples, json, classifier, clipSamples };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(classifier) is string classifierPath)
+            {
+                var model = ClassifierExporter.ExportToFile(ClassifierDescription.Load(classifierPath), parse.GetValue(output)!,
+                    new ClassifierExportOptions { Frontend = new FrontendExportOptions { FixedSamples = parse.GetValue(fixedSamples) }, ClipSamples = parse.GetValue(clipSamples) });
+                parse.InvocationConfiguration.Output.WriteLine($"{parse.GetValue(output)}: classifier on a {model.Frontend.Kind.ToName()} frontend, tasks {string.Join(", ", model.Tasks.Select(t => $"{t.Name} ({t.ClassCount} labels)"))}");
+                return 0;
+            }
             var description = FrontendSource.Resolve(parse.GetValue(frontend)!, parse.GetValue(kind)).WithInitialParameters();
             string path = parse.GetValue(output)!;
             var info = FrontendExporter.ExportToFile(description, path, new FrontendExportOptions { FixedSamples = parse.GetValue(fixedSamples) });

@@ -70,10 +70,11 @@ internal static class TrainCommand
         return command;
     }
 
-    // The best checkpoint as ONNX: the frontend alone and the whole classifier.
+    // The best checkpoint as a runtime-free description and as ONNX: the frontend alone and the whole classifier.
     private static void Export(TrainingResult result, TrainerOptions options, TextWriter o)
     {
         string outDir = options.OutputDirectory;
+        result.Classifier.Save(Path.Combine(outDir, "classifier.json"));
         FrontendExporter.ExportToFile(result.Classifier.Frontend, Path.Combine(outDir, "frontend.onnx"));
         ClassifierExporter.ExportToFile(result.Classifier, Path.Combine(outDir, "model.onnx"), new ClassifierExportOptions { ClipSamples = options.Clip.Length });
         o.WriteLine($"wrote {Path.Combine(outDir, "frontend.onnx")} and {Path.Combine(outDir, "model.onnx")}");
