@@ -47,19 +47,5 @@ public static class OnnxModelWriter
     }
 
     /// <summary>Writes model bytes to <paramref name="path"/> atomically (a temporary file in the same folder, then a rename).</summary>
-    public static void WriteFile(string path, byte[] model)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string tmp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllBytes(tmp, model);
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
-    }
+    public static void WriteFile(string path, byte[] model) => Leaf.Audio.AtomicFile.Write(path, stream => stream.Write(model));
 }

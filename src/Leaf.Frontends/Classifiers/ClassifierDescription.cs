@@ -55,14 +55,7 @@ public sealed record ClassifierDescription
     public static ClassifierDescription Load(string path) => FromJson(File.ReadAllText(path), path);
 
     /// <summary>Writes the description as JSON, atomically (temporary file, then rename).</summary>
-    public void Save(string path)
-    {
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string tmp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        File.WriteAllText(tmp, ToJson());
-        File.Move(tmp, full, overwrite: true);
-    }
+    public void Save(string path) => Leaf.Audio.AtomicFile.WriteText(path, ToJson());
 
     /// <summary>Checks the frontend, that every layer fits the channels it receives, and the heads.</summary>
     /// <exception cref="FormatException">Something is inconsistent; the message names it.</exception>
