@@ -9,7 +9,8 @@ namespace Leaf.MLNet;
 /// A model zip holding <see cref="LoadAudio"/> reloads once this assembly is known to the context's component catalog;
 /// in a process that has not called <see cref="LoadAudio"/> yet, register it with one line before
 /// <c>mlContext.Model.Load</c>: <c>mlContext.ComponentCatalog.RegisterAssembly(typeof(LeafCatalog).Assembly);</c>.
-/// <see cref="LeafFeaturize"/> needs nothing: it saves as ML.NET's own ONNX transform.
+/// <see cref="LeafFeaturize"/> needs nothing: it saves as ML.NET's own ONNX transform. <see cref="ApplyLeafClassifier"/>
+/// needs the same line (its arg-max step is a registered mapping).
 /// </remarks>
 /// <example>
 /// <code>
@@ -59,6 +60,32 @@ public static class LeafCatalog
         ArgumentException.ThrowIfNullOrEmpty(outputColumnName);
         ArgumentException.ThrowIfNullOrEmpty(inputColumnName);
         return new LeafFeaturizeEstimator(catalog, outputColumnName, inputColumnName, options ?? new LeafFeaturizeOptions());
+    }
+
+    /// <summary>
+    /// Runs a whole exported classifier (<c>leaf train</c>'s <c>model.onnx</c>, or any model of
+    /// <c>Leaf.Onnx.Classifiers.ClassifierExporter</c>) with ONNX Runtime: a float waveform column of the model's clip
+    /// length → a <c>Score</c> vector of softmax probabilities (in the order of the labels in the model's metadata) and
+    /// a <c>PredictedLabel</c> text column. The ONNX bytes and the labels travel inside a saved model zip.
+    /// </summary>
+    /// <remarks>
+    /// One clip per row: give it <see cref="LoadAudio"/> output of the model's clip length with
+    /// <see cref="LoadAudioOptions.NormalizeLoudness"/> on (trained models expect it). A longer file is centre-cropped to
+    /// one clip; the evaluation protocol of <c>leaf train</c> (mean logits over non-overlapping clip windows) is not
+    /// reproduced here. Reloading a zip needs the registration line of the class remarks.
+    /// </remarks>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="inputColumnName">Name of the waveform column.</param>
+    /// <param name="modelPath">Path of the classifier ONNX model (read once, now).</param>
+    /// <param name="options">Task, output column names and device; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="FormatException">The file is not a classifier model of LEAF for .NET; the message names it.</exception>
+    /// <exception cref="ArgumentException">No such task, or a multi-task model without <see cref="ApplyLeafClassifierOptions.Task"/>, or a reserved column name.</exception>
+    public static ApplyLeafClassifierEstimator ApplyLeafClassifier(this TransformsCatalog catalog, string inputColumnName, string modelPath, ApplyLeafClassifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(inputColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        return new ApplyLeafClassifierEstimator(catalog, inputColumnName, modelPath, options ?? new ApplyLeafClassifierOptions());
     }
 
     /// <summary>The text column <see cref="LoadAudio"/> adds under <see cref="AudioErrorPolicy.Skip"/>: <c>&lt;output&gt;DecodeError</c>.</summary>

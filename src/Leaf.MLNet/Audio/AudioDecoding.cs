@@ -2,16 +2,17 @@ using Leaf.Audio;
 
 namespace Leaf.MLNet.Audio;
 
-/// <summary>Decodes one file for <see cref="LeafCatalog.LoadAudio"/>: mono, 16 kHz, centre crop / zero pad, error policy.</summary>
+/// <summary>Decodes one file for <see cref="LeafCatalog.LoadAudio"/>: mono, 16 kHz, centre crop / zero pad, optional loudness normalisation, error policy.</summary>
 internal static class AudioDecoding
 {
-    public static void Decode(string path, ClipLength length, AudioErrorPolicy policy, DecodedAudioRow row)
+    public static void Decode(string path, ClipLength length, AudioErrorPolicy policy, bool normalizeLoudness, DecodedAudioRow row)
     {
         int? samples = length.Samples();
         var options = new AudioLoadOptions
         {
             SampleRate = LoadAudioOptions.SampleRate,
             CropOrPad = samples is int n ? new CropOrPadOptions(n, CropMode.Center) : null,
+            Loudness = normalizeLoudness ? LoudnessOptions.Paper : null, // after the crop, as training normalises each crop
         };
         try
         {

@@ -4,15 +4,34 @@ using Microsoft.ML.Transforms;
 
 namespace Leaf.MLNet.Audio;
 
+/// <summary>What <see cref="LoadAudioFactories"/> selects a registered decoding mapping by.</summary>
+internal interface ILoadAudioFactory
+{
+    ClipLength Length { get; }
+
+    AudioErrorPolicy Policy { get; }
+
+    bool NormalizeLoudness { get; }
+
+    IEstimator<ITransformer> CreateEstimator(TransformsCatalog transforms);
+}
+
 /// <summary>
-/// The decoding mapping for one <see cref="ClipLength"/> and <see cref="AudioErrorPolicy"/>. ML.NET saves only the
-/// contract name of the subclass's <see cref="CustomMappingFactoryAttributeAttribute"/> and, on load, creates that
-/// subclass with no arguments, so each combination is one registered subclass (<see cref="LoadAudioFactories"/>).
+/// The decoding mapping for one <see cref="ClipLength"/>, <see cref="AudioErrorPolicy"/> and loudness setting. ML.NET
+/// saves only the contract name of the subclass's <see cref="CustomMappingFactoryAttributeAttribute"/> and, on load,
+/// creates that subclass with no arguments, so each combination is one registered subclass (<see cref="LoadAudioFactories"/>).
 /// </summary>
-internal abstract class LoadAudioFactory<TRow>(ClipLength length, AudioErrorPolicy policy) : CustomMappingFactory<AudioPathRow, TRow>
+internal abstract class LoadAudioFactory<TRow>(ClipLength length, AudioErrorPolicy policy, bool normalizeLoudness)
+    : CustomMappingFactory<AudioPathRow, TRow>, ILoadAudioFactory
     where TRow : DecodedAudioRow, new()
 {
-    public override Action<AudioPathRow, TRow> GetMapping() => (src, dst) => AudioDecoding.Decode(src.LeafAudioPath, length, policy, dst);
+    public ClipLength Length => length;
+
+    public AudioErrorPolicy Policy => policy;
+
+    public bool NormalizeLoudness => normalizeLoudness;
+
+    public override Action<AudioPathRow, TRow> GetMapping() => (src, dst) => AudioDecoding.Decode(src.LeafAudioPath, length, policy, normalizeLoudness, dst);
 
     public IEstimator<ITransformer> CreateEstimator(TransformsCatalog transforms) =>
         transforms.CustomMapping(GetMapping(), GetType().GetCustomAttribute<CustomMappingFactoryAttributeAttribute>()!.ContractName);

@@ -1,0 +1,105 @@
+using Leaf.MLNet.Classifiers;
+using Leaf.Onnx;
+using Leaf.Onnx.Classifiers;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Leaf.MLNet;
+
+/// <summary>
+/// Estimator of <see cref="LeafCatalog.ApplyLeafClassifier"/>: a float waveform vector column of
+/// <see cref="ClipSamples"/> samples → <see cref="ApplyLeafClassifierOptions.ScoreColumnName"/> (the model's softmax
+/// probabilities, one per label of <see cref="Labels"/>) and <see cref="ApplyLeafClassifierOptions.PredictedLabelColumnName"/>
+/// (the label of the largest probability). Fitting learns nothing: the fitted chain is ML.NET's ONNX transform built
+/// from the model's bytes → the arg-max mapping (contract <c>Leaf.ArgMax</c>) → ML.NET's value mapping from index to
+/// label, so the model zip carries the ONNX model and the labels.
+/// </summary>
+public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
+{
+    private readonly string inputColumnName;
+
+    internal ApplyLeafClassifierEstimator(TransformsCatalog transforms, string inputColumnName, string modelPath, ApplyLeafClassifierOptions options)
+        : this(transforms, inputColumnName, Read(modelPath), modelPath, options) { }
+
+    private ApplyLeafClassifierEstimator(TransformsCatalog transforms, string input, (byte[] Model, ClassifierModelInfo Info) model, string source, ApplyLeafClassifierOptions options)
+        : base(Steps(transforms, input, model.Model, model.Info, Head(model.Info, options.Task, source), options))
+    {
+        inputColumnName = input;
+        Options = options;
+        Info = model.Info;
+        Labels = model.Info.Tasks[Head(model.Info, options.Task, source)].Labels;
+    }
+
+    /// <summary>The options it was created with.</summary>
+    public ApplyLeafClassifierOptions Options { get; }
+
+    /// <summary>The model's metadata (frontend, tasks, encoder, clip length).</summary>
+    public ClassifierModelInfo Info { get; }
+
+    /// <summary>The labels of the predicted task, in score order.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Samples per waveform: the clip length the model was trained on (<see cref="ClassifierModelInfo.ClipSamples"/>).</summary>
+    public int ClipSamples => Info.ClipSamples;
+
+    /// <summary>Checks that the input column holds <see cref="ClipSamples"/> floats, then fits.</summary>
+    /// <exception cref="ArgumentException">The input column is missing or has another type or size.</exception>
+    public override TransformerChain<ITransformer> Fit(IDataView input)
+    {
+        var column = input.Schema.GetColumnOrNull(inputColumnName)
+            ?? throw new ArgumentException($"ApplyLeafClassifier: input column '{inputColumnName}' not found", nameof(input));
+        if (column.Type is not VectorDataViewType { ItemType: var item, Size: var size } || item != NumberDataViewType.Single || size != ClipSamples)
+            throw new ArgumentException(
+                $"ApplyLeafClassifier: input column '{inputColumnName}' is {column.Type}; expected a vector of {ClipSamples} floats, the model's clip length (LoadAudioOptions.Length must match)",
+                nameof(input));
+        return base.Fit(input);
+    }
+
+    private static (byte[] Model, ClassifierModelInfo Info) Read(string path)
+    {
+        byte[] model = File.ReadAllBytes(path);
+        try
+        {
+            using var session = new InferenceSession(model);
+            return (model, ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path));
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new FormatException($"{path}: not an ONNX model ONNX Runtime can load ({e.Message})", e);
+        }
+    }
+
+    private static int Head(ClassifierModelInfo info, string? task, string source)
+    {
+        if (task is null)
+            return info.Tasks.Count == 1
+                ? 0
+                : throw new ArgumentException($"ApplyLeafClassifier: {source} has tasks {string.Join(", ", info.Tasks.Select(t => t.Name))}; set ApplyLeafClassifierOptions.Task");
+        for (int i = 0; i < info.Tasks.Count; i++) if (info.Tasks[i].Name == task) return i;
+        throw new ArgumentException($"ApplyLeafClassifier: {source} has no task '{task}' (it has {string.Join(", ", info.Tasks.Select(t => t.Name))})");
+    }
+
+    private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string input, byte[] model, ClassifierModelInfo info, int head, ApplyLeafClassifierOptions options)
+    {
+        const string waveform = FrontendExporter.InputName;
+        string probabilities = info.ProbabilitiesOutput(head), score = options.ScoreColumnName, label = options.PredictedLabelColumnName;
+        string[] internalNames = [waveform, probabilities, ScoresRow.ColumnName, PredictedIndexRow.ColumnName];
+        foreach (string name in new[] { input, score, label })
+            if (internalNames.Contains(name, StringComparer.Ordinal))
+                throw new ArgumentException($"ApplyLeafClassifier: column name '{name}' is reserved for an internal column; choose another", nameof(options));
+        if (score == label) throw new ArgumentException("ApplyLeafClassifier: the score and predicted-label columns need different names", nameof(options));
+        int? gpu = GpuSelection.Resolve(options.GpuDeviceId, options.FallbackToCpu);
+        var shapes = new Dictionary<string, int[]> { [waveform] = [1, info.ClipSamples] };
+        var labels = info.Tasks[head].Labels.Select((name, index) => new KeyValuePair<float, string>(index, name));
+        return [
+            .. Rename(transforms, input, waveform),
+            transforms.ApplyOnnxModel(probabilities, waveform, new MemoryStream(model, writable: false), shapes, gpu, options.FallbackToCpu),
+            .. Rename(transforms, probabilities, ScoresRow.ColumnName),
+            transforms.CustomMapping(new ArgMaxMapping().GetMapping(), ArgMaxMapping.ContractName),
+            transforms.Conversion.MapValue(label, labels, PredictedIndexRow.ColumnName),
+            .. Rename(transforms, ScoresRow.ColumnName, score),
+            .. Drop(transforms, internalNames, input, score, label),
+        ];
+    }
+}

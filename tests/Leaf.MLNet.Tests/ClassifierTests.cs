@@ -1,0 +1,96 @@
+using Leaf.Audio;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Leaf.MLNet.Tests;
+
+/// <summary>ApplyLeafClassifier against ONNX Runtime directly, its labels, options and errors.</summary>
+public sealed class ClassifierTests
+{
+    private static readonly MLContext Ml = new(seed: 1);
+    private static readonly LoadAudioOptions Loudness = new() { NormalizeLoudness = true };
+
+    public static string[] Files(TempAudio temp) =>
+    [
+        temp.Tone("a", 300, 0.8, amplitude: 0.05, noise: 0.02, seed: 1),
+        temp.Tone("b", 1500, 1.2, sampleRate: 22050, noise: 0.3, seed: 2),
+        temp.Tone("c", 5000, 1, amplitude: 0.9, seed: 3),
+        temp.Tone("d", 700, 0.3, noise: 0.6, seed: 4),
+    ];
+
+    public static EstimatorChain<TransformerChain<ITransformer>> Pipeline(MLContext ml, string model, LoadAudioOptions? audio = null) =>
+        ml.Transforms.LoadAudio("Waveform", "Path", audio ?? Loudness).Append(ml.Transforms.ApplyLeafClassifier("Waveform", model));
+
+    [Fact]
+    public void ScoresEqualOnnxRuntimeAndLabelsFollowTheMetadata()
+    {
+        using var temp = new TempAudio();
+        string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
+        string[] files = Files(temp);
+        var data = Ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
+        using var fitted = Pipeline(Ml, model).Fit(data);
+        var output = fitted.Transform(data);
+
+        var clip = new AudioLoadOptions { CropOrPad = new CropOrPadOptions(16000, CropMode.Center), Loudness = LoudnessOptions.Paper };
+        float[][] expected = TinyClassifier.Probabilities(model, files.Select(f => AudioFile.Load(f, clip).Samples));
+        float[][] scores = FeatureColumns.Read(output, "Score");
+        Assert.Equal(expected, scores); // same model, same runtime, batch of one: bit-identical
+        string[] predicted = output.GetColumn<string>("PredictedLabel").ToArray();
+        Assert.Equal(expected.Select(p => TinyClassifier.Labels[Array.IndexOf(p, p.Max())]), predicted);
+        Assert.True(predicted.Distinct().Count() > 1, "random weights should not predict one class for every tone: " + string.Join(",", predicted));
+        Assert.Equal(["Path", "Label", "Waveform", "PredictedLabel", "Score"], output.Schema.Select(c => c.Name));
+        Assert.Equal(3, ((VectorDataViewType)output.Schema["Score"].Type).Size);
+    }
+
+    [Fact]
+    public void LabelsAreMappedInTheModelsOrder()
+    {
+        using var temp = new TempAudio();
+        string[] files = Files(temp);
+        var data = Ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
+        string[] labels = ["z-first", "a-second", "m-third"]; // not alphabetical: a key mapping would reorder them
+        string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"), labels: labels);
+        var estimator = Ml.Transforms.LoadAudio("Waveform", "Path", Loudness)
+            .Append(Ml.Transforms.ApplyLeafClassifier("Waveform", model, new ApplyLeafClassifierOptions { ScoreColumnName = "P", PredictedLabelColumnName = "Y" }));
+        using var fitted = estimator.Fit(data);
+        var output = fitted.Transform(data);
+        var scores = FeatureColumns.Read(output, "P");
+        Assert.Equal(scores.Select(p => labels[Array.IndexOf(p, p.Max())]), output.GetColumn<string>("Y"));
+    }
+
+    [Fact]
+    public void AWaveformOfAnotherLengthIsRejectedByName()
+    {
+        using var temp = new TempAudio();
+        string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
+        var data = Ml.Data.LoadFromEnumerable([new PathRow { Path = temp.Tone("a", 300, 1) }]);
+        var estimator = Pipeline(Ml, model, new LoadAudioOptions { Length = ClipLength.TwoSeconds });
+        var e = Assert.Throws<ArgumentException>(() => estimator.Fit(data));
+        Assert.Contains("'Waveform'", e.Message);
+        Assert.Contains("16000", e.Message);
+    }
+
+    [Fact]
+    public void ANonClassifierModelIsRejectedWithItsPath()
+    {
+        using var temp = new TempAudio();
+        string frontend = Path.Combine(temp.Folder, "frontend.onnx");
+        Leaf.Onnx.FrontendExporter.ExportToFile(new Leaf.Frontends.FrontendDescription { FilterCount = 8 }, frontend);
+        var e = Assert.Throws<FormatException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", frontend));
+        Assert.Contains(frontend, e.Message);
+        Assert.Contains("not a classifier", e.Message);
+        string garbage = Path.Combine(temp.Folder, "garbage.onnx");
+        File.WriteAllText(garbage, "not a model");
+        Assert.Contains(garbage, Assert.Throws<FormatException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", garbage)).Message);
+    }
+
+    [Fact]
+    public void AnUnknownTaskIsRejected()
+    {
+        using var temp = new TempAudio();
+        string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
+        var e = Assert.Throws<ArgumentException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", model, new ApplyLeafClassifierOptions { Task = "birds" }));
+        Assert.Contains("'birds'", e.Message);
+        Assert.Contains("sound", e.Message);
+    }
+}
