@@ -1,10 +1,12 @@
+using Microsoft.ML.Data;
 using Microsoft.ML;
 
 namespace Leaf.MLNet.Tests;
 
 /// <summary>
 /// Entry point for <see cref="SaveLoadTests"/>: <c>dotnet Leaf.MLNet.Tests.dll load-check MODEL.zip PATHS.txt COLUMN OUT.f32</c>
-/// loads the model in this fresh process (one registration line), transforms the listed files and writes the column.
+/// loads the model in this fresh process (one registration line), transforms the listed files and writes the column
+/// (raw float32 for a float vector column, one line per row for a text column).
 /// </summary>
 public static class LoadCheckProgram
 {
@@ -19,7 +21,11 @@ public static class LoadCheckProgram
         ml.ComponentCatalog.RegisterAssembly(typeof(LeafCatalog).Assembly);
         ITransformer model = ml.Model.Load(zip, out _);
         var rows = File.ReadAllLines(paths).Select(p => new PathRow { Path = p });
-        FeatureColumns.WriteRaw(output, FeatureColumns.Read(model.Transform(ml.Data.LoadFromEnumerable(rows)), column));
+        var transformed = model.Transform(ml.Data.LoadFromEnumerable(rows));
+        if (transformed.Schema[column].Type is TextDataViewType)
+            File.WriteAllLines(output, transformed.GetColumn<string>(column));
+        else
+            FeatureColumns.WriteRaw(output, FeatureColumns.Read(transformed, column));
         (model as IDisposable)?.Dispose();
         return 0;
     }

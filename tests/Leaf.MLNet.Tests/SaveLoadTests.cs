@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using System.Diagnostics;
 using Microsoft.ML;
 
@@ -29,7 +30,34 @@ public sealed class SaveLoadTests
         Assert.Equal(expected, FeatureColumns.ReadRaw(output));
     }
 
-    private static (int ExitCode, string Log) RunLoadCheck(params string[] args)
+    [Fact]
+    public void AClassifierPipelineReloadsInAFreshProcessWithIdenticalPredictions()
+    {
+        using var temp = new TempAudio();
+        string onnx = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
+        string[] files = ClassifierTests.Files(temp);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
+        var model = ClassifierTests.Pipeline(ml, onnx).Fit(data);
+        var transformed = model.Transform(data);
+        float[] scores = FeatureColumns.Read(transformed, "Score").SelectMany(r => r).ToArray();
+        string[] labels = transformed.GetColumn<string>("PredictedLabel").ToArray();
+        string zip = Path.Combine(temp.Folder, "model.zip"), list = Path.Combine(temp.Folder, "paths.txt");
+        ml.Model.Save(model, data.Schema, zip);
+        model.Dispose();
+        File.Delete(onnx); // the zip must carry the ONNX bytes
+        File.WriteAllLines(list, files);
+
+        string scoreFile = Path.Combine(temp.Folder, "scores.f32"), labelFile = Path.Combine(temp.Folder, "labels.txt");
+        var (exitCode, log) = RunLoadCheck(zip, list, "Score", scoreFile);
+        Assert.True(exitCode == 0, log);
+        Assert.Equal(scores, FeatureColumns.ReadRaw(scoreFile));
+        (exitCode, log) = RunLoadCheck(zip, list, "PredictedLabel", labelFile);
+        Assert.True(exitCode == 0, log);
+        Assert.Equal(labels, File.ReadAllLines(labelFile));
+    }
+
+    internal static (int ExitCode, string Log) RunLoadCheck(params string[] args)
     {
         // The host running these tests when it is dotnet itself (a CI image may not have it on PATH).
         string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
