@@ -48,6 +48,40 @@ public sealed class PredictionEngineMemoryTests(ITestOutputHelper output)
         Assert.InRange(after.native - before.native, long.MinValue, 32L << 20);
     }
 
+    private sealed class ClassifiedRow
+    {
+        public string PredictedLabel { get; set; } = "";
+        public float[] Score { get; set; } = [];
+    }
+
+    [Fact]
+    public void TenThousandClassifierPredictionsDoNotGrowMemory()
+    {
+        using var temp = new TempAudio();
+        string file = temp.Tone("tone", 1000, 1, noise: 0.1);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new PathRow { Path = file }]);
+        using var model = ClassifierTests.Pipeline(ml, TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"), filters: 1)).Fit(data); // one filter: fast, same code paths
+        using var engine = ml.Model.CreatePredictionEngine<PathRow, ClassifiedRow>(model);
+        var row = new PathRow { Path = file };
+        var first = engine.Predict(row);
+
+        void Predict(int count)
+        {
+            for (int i = 0; i < count; i++) Assert.Equal(first.PredictedLabel, engine.Predict(row).PredictedLabel);
+        }
+        Predict(500); // warm-up
+        (long managed, long native) before = Measure();
+        Predict(10_000);
+        (long managed, long native) after = Measure();
+
+        output.WriteLine($"growth over 10 000 classifier predictions: managed {after.managed - before.managed} B, private {after.native - before.native} B");
+        Assert.Equal(first.Score, engine.Predict(row).Score);
+        // A leak of one ONNX input or output per prediction (≥ 64 KB for the 16 000-sample waveform) would add ≥ 600 MB.
+        Assert.InRange(after.managed - before.managed, long.MinValue, 4L << 20);
+        Assert.InRange(after.native - before.native, long.MinValue, 32L << 20);
+    }
+
     private static (long Managed, long Private) Measure()
     {
         GC.Collect();

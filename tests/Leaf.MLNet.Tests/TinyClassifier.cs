@@ -8,13 +8,13 @@ namespace Leaf.MLNet.Tests;
 
 /// <summary>
 /// A small classifier ONNX model with random weights, exported by <see cref="ClassifierExporter"/> without TorchSharp:
-/// 8-filter LEAF → one 3×3 convolution (ReLU) → 2×2 max pooling → global max pooling → a 3-class head.
+/// LEAF with 8 filters (or <c>filters</c>) → one 3×3 convolution (ReLU) → 2×2 max pooling → global max pooling → a 3-class head.
 /// </summary>
 public static class TinyClassifier
 {
     public static readonly string[] Labels = ["low", "mid", "high"];
 
-    public static ClassifierDescription Description(int seed, string[]? labels = null)
+    public static ClassifierDescription Description(int seed, string[]? labels = null, int filters = 8)
     {
         labels ??= Labels;
         var random = new Random(seed);
@@ -27,7 +27,7 @@ public static class TinyClassifier
         const int channels = 6;
         return new ClassifierDescription
         {
-            Frontend = new FrontendDescription { FilterCount = 8 },
+            Frontend = new FrontendDescription { FilterCount = filters },
             Layers =
             [
                 new ConvLayer(Random(channels, 1, 3, 3), Random(channels), [1, 1], [1, 1, 1, 1], 1, Activation.Relu),
@@ -38,9 +38,9 @@ public static class TinyClassifier
     }
 
     /// <summary>Writes the model for 1 s clips at 16 kHz to <paramref name="path"/>.</summary>
-    public static string Write(string path, int seed = 7, string[]? labels = null)
+    public static string Write(string path, int seed = 7, string[]? labels = null, int filters = 8)
     {
-        ClassifierExporter.ExportToFile(Description(seed, labels), path, new ClassifierExportOptions { ClipSamples = 16000 });
+        ClassifierExporter.ExportToFile(Description(seed, labels, filters), path, new ClassifierExportOptions { ClipSamples = 16000 });
         return path;
     }
 
