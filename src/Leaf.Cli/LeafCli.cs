@@ -22,6 +22,7 @@ public static class LeafCli
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(MlNetCommand.Create());
         return root;
     }
 
