@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using Leaf.Audio;
+using Leaf.Cli.MlNet;
+using Leaf.MLNet;
+using Leaf.MLNet.Tests;
+using Microsoft.ML;
+
+namespace Leaf.Cli.Tests;
+
+/// <summary>leaf mlnet train and wrap: model.zip predictions, and the generated consumption project built and run.</summary>
+public sealed class MlNetCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"leaf-mlnet-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    public sealed class Prediction
+    {
+        public string PredictedLabel { get; set; } = "";
+        public float[] Score { get; set; } = [];
+    }
+
+    [Fact]
+    public void TrainWritesAModelZipAndAConsumptionProjectThatPredictsLikeMlNet()
+    {
+        var random = new Random(5);
+        foreach (var (label, hz) in new[] { ("low", 300.0), ("mid", 1200.0), ("high", 4000.0) })
+            for (int i = 0; i < 8; i++) Tone($"data/{label}/{i}.wav", hz * (0.92 + 0.16 * random.NextDouble()), random);
+        string outDir = Path.Combine(_dir, "out");
+
+        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "train", "--data", Path.Combine(_dir, "data"), "--out", outDir, "--name", "Tones");
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("test accuracy", stdout);
+        Assert.Contains("  low: ", stdout);
+        string project = Path.Combine(outDir, "Tones.Consumption");
+        foreach (string file in new[] { "Tones.Consumption.csproj", "ModelInput.cs", "ModelOutput.cs", "Tones.cs", "Program.cs" })
+            Assert.True(File.Exists(Path.Combine(project, file)), $"{file} is missing");
+        Assert.DoesNotContain(_dir, File.ReadAllText(Path.Combine(project, "Tones.Consumption.csproj"))); // relative paths only
+
+        string[] files = [Path.Combine(_dir, "data/low/0.wav"), Path.Combine(_dir, "data/high/5.wav"), Path.Combine(_dir, "data/mid/2.wav")];
+        string[] expected = files.Select(f => Line(f, PredictInProcess(Path.Combine(outDir, "model.zip"), f))).ToArray();
+        Assert.Equal(["low", "high", "mid"], expected.Select(l => l.Split('\t')[1]));
+
+        var (buildCode, buildLog) = Dotnet(TimeSpan.FromMinutes(4), "build", project, "-c", "Release", "--nologo");
+        Assert.True(buildCode == 0, buildLog);
+        var (runCode, runLog) = Dotnet(TimeSpan.FromMinutes(1), [Path.Combine(project, "bin/Release", $"net{Environment.Version.Major}.{Environment.Version.Minor}", "Tones.Consumption.dll"), .. files]);
+        Assert.True(runCode == 0, runLog);
+        Assert.Equal(expected, runLog.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public void WrapGivesTheSamePredictionsAsApplyLeafClassifier()
+    {
+        string onnx = TinyClassifier.Write(Path.Combine(_dir, "model.onnx"));
+        string[] files = [Tone("a.wav", 300, new Random(1)), Tone("b.wav", 5000, new Random(2)), Tone("c.wav", 1500, new Random(3))];
+        string outDir = Path.Combine(_dir, "wrapped");
+
+        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "wrap", "--model", onnx, "--out", outDir);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("labels low, mid, high", stdout);
+        Assert.True(File.Exists(Path.Combine(outDir, "LeafModel.Consumption", "Program.cs")));
+
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(files.Select(f => new ModelInput { Path = f }));
+        using var direct = ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { NormalizeLoudness = true })
+            .Append(ml.Transforms.ApplyLeafClassifier("Waveform", onnx)).Fit(data);
+        using var engine = ml.Model.CreatePredictionEngine<ModelInput, Prediction>(direct);
+        Assert.Equal(files.Select(f => Line(f, engine.Predict(new ModelInput { Path = f }))), files.Select(f => Line(f, PredictInProcess(Path.Combine(outDir, "model.zip"), f))));
+    }
+
+    [Fact]
+    public void WrapRejectsAFrontendModel()
+    {
+        string frontend = Path.Combine(_dir, "frontend.onnx");
+        Directory.CreateDirectory(_dir);
+        Leaf.Onnx.FrontendExporter.ExportToFile(new Leaf.Frontends.FrontendDescription { FilterCount = 4 }, frontend);
+        var (code, _, stderr) = CliBasicsTests.Run("mlnet", "wrap", "--model", frontend, "--out", Path.Combine(_dir, "x"));
+        Assert.Equal(LeafCli.Failure, code);
+        Assert.Contains("not a classifier", stderr);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "x")));
+    }
+
+    // What the generated Program.cs prints for one file.
+    private static string Line(string path, Prediction p) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}\t{p.PredictedLabel}\t{p.Score.Max():R}");
+
+    private static Prediction PredictInProcess(string zip, string file)
+    {
+        var ml = new MLContext();
+        ml.ComponentCatalog.RegisterAssembly(typeof(LeafCatalog).Assembly);
+        var model = ml.Model.Load(zip, out _);
+        try
+        {
+            using var engine = ml.Model.CreatePredictionEngine<ModelInput, Prediction>(model);
+            return engine.Predict(new ModelInput { Path = file });
+        }
+        finally { (model as IDisposable)?.Dispose(); }
+    }
+
+    private string Tone(string relative, double hz, Random random)
+    {
+        string path = Path.Combine(_dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WavWriter.Write(path, [.. Enumerable.Range(0, 16000).Select(n => (float)(0.4 * Math.Sin(2 * Math.PI * hz * n / 16000) + 0.02 * (2 * random.NextDouble() - 1)))], 16000);
+        return path;
+    }
+
+    private static (int Code, string Output) Dotnet(TimeSpan limit, params string[] args)
+    {
+        string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var start = new ProcessStartInfo(host, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(limit)) process.Kill(entireProcessTree: true);
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+}
