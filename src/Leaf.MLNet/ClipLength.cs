@@ -8,7 +8,7 @@ namespace Leaf.MLNet;
 /// </summary>
 /// <remarks>
 /// The set is closed because ML.NET saves a custom mapping by a contract name only, and reloads it by creating the
-/// class registered under that name with no arguments: each length × error policy is one registered class.
+/// class registered under that name with no arguments: each length × error policy × loudness setting is one registered class.
 /// </remarks>
 public enum ClipLength
 {
