@@ -31,6 +31,22 @@ public sealed class LoadAudioTests
     }
 
     [Fact]
+    public void NormalizeLoudnessAppliesThePapersGainToEachCroppedClip()
+    {
+        using var temp = new TempAudio();
+        string quiet = temp.Tone("quiet", 440, 1.5, amplitude: 0.01, noise: 0.001), silent = temp.Tone("silent", 440, 0.5, amplitude: 0);
+        var data = Paths(quiet, silent);
+        float[][] rows = FeatureColumns.Read(Ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { NormalizeLoudness = true }).Fit(data).Transform(data), "Waveform");
+
+        float[] cropped = AudioFile.Load(quiet, new AudioLoadOptions { CropOrPad = new CropOrPadOptions(16000, CropMode.Center) }).Samples;
+        // gain = min(10^(30/20), 10^(15/20) / (std + 1e-9)): std ≈ 0.0071 gives 10^(15/20)/std ≈ 790 > 31.6, so the cap applies.
+        double gain = Math.Min(Math.Pow(10, 1.5), Math.Pow(10, 0.75) / (LoudnessNormalization.StandardDeviation(cropped) + 1e-9));
+        Assert.Equal(Math.Pow(10, 1.5), gain, 6);
+        Assert.Equal(cropped.Select(v => (float)(v * gain)), rows[0], (a, b) => Math.Abs(a - b) <= 1e-6f * Math.Max(1, Math.Abs(a)));
+        Assert.All(rows[1], v => Assert.Equal(0f, v)); // silence stays silence
+    }
+
+    [Fact]
     public void FullLengthKeepsEveryClipWhole()
     {
         using var temp = new TempAudio();
