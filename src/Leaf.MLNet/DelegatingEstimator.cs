@@ -5,7 +5,7 @@ namespace Leaf.MLNet;
 
 /// <summary>
 /// An estimator that is a fixed chain of ML.NET's own transforms, so that whatever it fits saves into and loads from a
-/// model zip with no code of this library beyond the registered audio mapping.
+/// model zip with no code of this library beyond its registered mappings (audio decoding, arg-max).
 /// </summary>
 public abstract class DelegatingEstimator : IEstimator<TransformerChain<ITransformer>>
 {

@@ -85,6 +85,30 @@ public sealed class ClassifierTests
     }
 
     [Fact]
+    public void AMultiTaskModelPredictsTheChosenTask()
+    {
+        using var temp = new TempAudio();
+        string model = Path.Combine(temp.Folder, "multi.onnx");
+        var birds = new Leaf.Frontends.Classifiers.ClassifierTask("birds", ["none", "bird"]);
+        var scenes = new Leaf.Frontends.Classifiers.ClassifierTask("scenes", ["park", "street", "metro", "home"]);
+        Leaf.Onnx.Classifiers.ClassifierExporter.ExportToFile(TinyClassifier.Description(3, 8, birds, scenes), model, new() { ClipSamples = 16000 });
+        string[] files = Files(temp);
+        var data = Ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
+
+        var e = Assert.Throws<ArgumentException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", model));
+        Assert.Contains("birds, scenes", e.Message);
+        var estimator = Ml.Transforms.ApplyLeafClassifier("Waveform", model, new ApplyLeafClassifierOptions { Task = "scenes" });
+        Assert.Equal(scenes.Labels, estimator.Labels);
+        using var fitted = Ml.Transforms.LoadAudio("Waveform", "Path", Loudness).Append(estimator).Fit(data);
+        var output = fitted.Transform(data);
+
+        var clip = new AudioLoadOptions { CropOrPad = new CropOrPadOptions(16000, CropMode.Center), Loudness = LoudnessOptions.Paper };
+        float[][] expected = TinyClassifier.Probabilities(model, files.Select(f => AudioFile.Load(f, clip).Samples), "probabilities_scenes");
+        Assert.Equal(expected, FeatureColumns.Read(output, "Score"));
+        Assert.Equal(expected.Select(p => scenes.Labels[Array.IndexOf(p, p.Max())]), output.GetColumn<string>("PredictedLabel"));
+    }
+
+    [Fact]
     public void AnUnknownTaskIsRejected()
     {
         using var temp = new TempAudio();

@@ -14,9 +14,12 @@ public static class TinyClassifier
 {
     public static readonly string[] Labels = ["low", "mid", "high"];
 
-    public static ClassifierDescription Description(int seed, string[]? labels = null, int filters = 8)
+    public static ClassifierDescription Description(int seed, string[]? labels = null, int filters = 8) =>
+        Description(seed, filters, new ClassifierTask("sound", labels ?? Labels));
+
+    /// <summary>The same network with one head per task.</summary>
+    public static ClassifierDescription Description(int seed, int filters, params ClassifierTask[] tasks)
     {
-        labels ??= Labels;
         var random = new Random(seed);
         ParameterTensor Random(params int[] shape)
         {
@@ -33,7 +36,7 @@ public static class TinyClassifier
                 new ConvLayer(Random(channels, 1, 3, 3), Random(channels), [1, 1], [1, 1, 1, 1], 1, Activation.Relu),
                 new MaxPoolLayer([2, 2], [2, 2], CeilMode: true),
             ],
-            Heads = [new ClassifierHead(new ClassifierTask("sound", labels), Random(labels.Length, channels), Random(labels.Length))],
+            Heads = tasks.Select(t => new ClassifierHead(t, Random(t.Labels.Length, channels), Random(t.Labels.Length))).ToArray(),
         };
     }
 
@@ -44,15 +47,15 @@ public static class TinyClassifier
         return path;
     }
 
-    /// <summary>The model's <c>probabilities</c> for each waveform, run with ONNX Runtime directly (batch of one, as ML.NET).</summary>
-    public static float[][] Probabilities(string path, IEnumerable<float[]> waveforms)
+    /// <summary>The model's <paramref name="output"/> for each waveform, run with ONNX Runtime directly (batch of one, as ML.NET).</summary>
+    public static float[][] Probabilities(string path, IEnumerable<float[]> waveforms, string output = ClassifierModelInfo.ProbabilitiesName)
     {
         using var session = new InferenceSession(path);
         return waveforms.Select(w =>
         {
             using var input = OrtValue.CreateTensorValueFromMemory(w, [1, w.Length]);
             using var runOptions = new RunOptions();
-            using var results = session.Run(runOptions, [FrontendExporter.InputName], [input], [ClassifierModelInfo.ProbabilitiesName]);
+            using var results = session.Run(runOptions, [FrontendExporter.InputName], [input], [output]);
             return results[0].GetTensorDataAsSpan<float>().ToArray();
         }).ToArray();
     }
