@@ -23,12 +23,15 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         : this(transforms, inputColumnName, Read(modelPath), modelPath, options) { }
 
     private ApplyLeafClassifierEstimator(TransformsCatalog transforms, string input, (byte[] Model, ClassifierModelInfo Info) model, string source, ApplyLeafClassifierOptions options)
-        : base(Steps(transforms, input, model.Model, model.Info, Head(model.Info, options.Task, source), options))
+        : this(transforms, input, model.Model, model.Info, Head(model.Info, options.Task, source), options) { }
+
+    private ApplyLeafClassifierEstimator(TransformsCatalog transforms, string input, byte[] model, ClassifierModelInfo info, int head, ApplyLeafClassifierOptions options)
+        : base(Steps(transforms, input, model, info, head, options))
     {
         inputColumnName = input;
         Options = options;
-        Info = model.Info;
-        Labels = model.Info.Tasks[Head(model.Info, options.Task, source)].Labels;
+        Info = info;
+        Labels = info.Tasks[head].Labels;
     }
 
     /// <summary>The options it was created with.</summary>

@@ -84,6 +84,14 @@ public sealed class MlNetCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "x")));
     }
 
+    [Fact]
+    public void ABadNameFailsBeforeAnyWork()
+    {
+        var (code, _, stderr) = CliBasicsTests.Run("mlnet", "train", "--data", Path.Combine(_dir, "nowhere"), "--out", Path.Combine(_dir, "x"), "--name", "9lives");
+        Assert.Equal(LeafCli.Failure, code);
+        Assert.Contains("'9lives' is not a C# identifier", stderr);
+    }
+
     // What the generated Program.cs prints for one file.
     private static string Line(string path, Prediction p) =>
         string.Create(CultureInfo.InvariantCulture, $"{path}\t{p.PredictedLabel}\t{p.Score.Max():R}");

@@ -27,12 +27,20 @@ internal static class MlNetCommand
 
         public IEnumerable<Option> All => [Out, Name, LeafMlNet];
 
-        /// <summary>Writes model.zip and the consumption project; prints where.</summary>
-        public void Write(System.CommandLine.ParseResult parse, MLContext ml, ITransformer model)
+        /// <summary>The Leaf.MLNet project to reference, after checking it and the name (call before the long work).</summary>
+        /// <exception cref="ArgumentException">The name is not a C# identifier, or the project is not found.</exception>
+        public string CheckedLeafMlNetProject(System.CommandLine.ParseResult parse)
         {
-            string outDir = parse.GetValue(Out)!;
             string project = parse.GetValue(LeafMlNet) ?? ConsumptionProject.FindLeafMlNetProject()
                 ?? throw new ArgumentException("cannot find src/Leaf.MLNet/Leaf.MLNet.csproj from here; set --leaf-mlnet");
+            ConsumptionProject.Check(parse.GetValue(Name)!, project);
+            return project;
+        }
+
+        /// <summary>Writes model.zip and the consumption project referencing <paramref name="project"/>; prints where.</summary>
+        public void Write(System.CommandLine.ParseResult parse, MLContext ml, ITransformer model, string project)
+        {
+            string outDir = parse.GetValue(Out)!;
             string zip = ModelZip.Save(ml, model, outDir);
             string folder = ConsumptionProject.Write(outDir, parse.GetValue(Name)!, project);
             var o = parse.InvocationConfiguration.Output;

@@ -37,6 +37,7 @@ internal static class MlNetTrainCommand
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
+            string project = outputs.CheckedLeafMlNetProject(parse);
             int runSeed = parse.GetValue(seed);
             var dataset = AudioDataset.Load(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed });
             o.WriteLine(dataset.Summary().ToString());
@@ -53,7 +54,7 @@ internal static class MlNetTrainCommand
             o.WriteLine($"trained {parse.GetValue(trainer)} on {train.Length} files in {started.Elapsed.TotalSeconds:F0} s");
             if (test.Length > 0) Report(o, test, model.Transform(ml.Data.LoadFromEnumerable(test)).GetColumn<string>("PredictedLabel").ToArray(), dataset.Labels);
             else o.WriteLine("no test files: accuracy not measured");
-            outputs.Write(parse, ml, model);
+            outputs.Write(parse, ml, model, project);
             return 0;
         });
         return command;

@@ -22,6 +22,7 @@ internal static class MlNetWrapCommand
         foreach (var option in outputs.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
+            string project = outputs.CheckedLeafMlNetProject(parse);
             var ml = new MLContext(seed: 0);
             string path = parse.GetValue(modelPath)!;
             var classifier = ml.Transforms.ApplyLeafClassifier("Waveform", path, new ApplyLeafClassifierOptions { Task = parse.GetValue(task) });
@@ -32,7 +33,7 @@ internal static class MlNetWrapCommand
                 .Append(ml.Transforms.DropColumns("Waveform"));
             using var model = pipeline.Fit(ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>()));
             parse.InvocationConfiguration.Output.WriteLine($"{path}: labels {string.Join(", ", classifier.Labels)}; clips of {classifier.ClipSamples} samples");
-            outputs.Write(parse, ml, model);
+            outputs.Write(parse, ml, model, project);
             return 0;
         });
         return command;

@@ -21,8 +21,7 @@ internal static partial class ConsumptionProject
     /// <exception cref="ArgumentException">The name is not a C# identifier, or the Leaf.MLNet project is not found.</exception>
     public static string Write(string outDir, string name, string leafMlNetProject)
     {
-        if (!Identifier().IsMatch(name)) throw new ArgumentException($"--name '{name}' is not a C# identifier (letters, digits, _; not starting with a digit)");
-        if (!File.Exists(leafMlNetProject)) throw new ArgumentException($"{leafMlNetProject}: Leaf.MLNet project not found (set --leaf-mlnet)");
+        Check(name, leafMlNetProject);
         string folder = Path.Combine(outDir, FolderName(name));
         Directory.CreateDirectory(folder);
         string reference = Path.GetRelativePath(folder, Path.GetFullPath(leafMlNetProject)).Replace('\\', '/');
@@ -39,6 +38,14 @@ internal static partial class ConsumptionProject
         };
         foreach (var (file, text) in files) AtomicFile.WriteText(Path.Combine(folder, file), text);
         return folder;
+    }
+
+    /// <summary>Checks the name and that the Leaf.MLNet project exists.</summary>
+    /// <exception cref="ArgumentException">The name is not a C# identifier, or the Leaf.MLNet project is not found.</exception>
+    public static void Check(string name, string leafMlNetProject)
+    {
+        if (!Identifier().IsMatch(name)) throw new ArgumentException($"--name '{name}' is not a C# identifier (letters, digits, _; not starting with a digit)");
+        if (!File.Exists(leafMlNetProject)) throw new ArgumentException($"{leafMlNetProject}: Leaf.MLNet project not found (set --leaf-mlnet)");
     }
 
     /// <summary>The repository's <c>src/Leaf.MLNet/Leaf.MLNet.csproj</c>, searched upwards from the program's and the current folder; null when neither is inside the repository.</summary>
