@@ -15,10 +15,10 @@ internal static class GpuSelection
     public static int? Resolve(int? gpuDeviceId, bool fallbackToCpu)
     {
         if (gpuDeviceId is not int id) return null;
-        if (id < 0) throw new ArgumentOutOfRangeException(nameof(gpuDeviceId), id, "LeafFeaturize: GpuDeviceId cannot be negative");
+        if (id < 0) throw new ArgumentOutOfRangeException(nameof(gpuDeviceId), id, "GpuDeviceId cannot be negative");
         if (OrtEnv.Instance().GetAvailableProviders().Contains(Cuda)) return id;
         if (fallbackToCpu) return null;
         throw new NotSupportedException(
-            $"LeafFeaturize: GPU {id} was asked for, but this ONNX Runtime has no {Cuda} (CPU-only package); build with -p:LeafGpu=true or set FallbackToCpu");
+            $"GPU {id} was asked for, but this ONNX Runtime has no {Cuda} (CPU-only package); build with -p:LeafGpu=true or set FallbackToCpu");
     }
 }

@@ -109,6 +109,22 @@ public sealed class ClassifierTests
     }
 
     [Fact]
+    public void AGpuOnTheCpuOnlyRuntimeFallsBackOrFailsClearly()
+    {
+        using var temp = new TempAudio();
+        string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
+        var data = Ml.Data.LoadFromEnumerable(Files(temp).Select(p => new PathRow { Path = p }));
+        float[][] Scores(ApplyLeafClassifierOptions options)
+        {
+            using var fitted = Ml.Transforms.LoadAudio("Waveform", "Path", Loudness).Append(Ml.Transforms.ApplyLeafClassifier("Waveform", model, options)).Fit(data);
+            return FeatureColumns.Read(fitted.Transform(data), "Score");
+        }
+        Assert.Equal(Scores(new()), Scores(new ApplyLeafClassifierOptions { GpuDeviceId = 0 }));
+        var e = Assert.Throws<NotSupportedException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", model, new ApplyLeafClassifierOptions { GpuDeviceId = 0, FallbackToCpu = false }));
+        Assert.Contains("CUDAExecutionProvider", e.Message);
+    }
+
+    [Fact]
     public void AnUnknownTaskIsRejected()
     {
         using var temp = new TempAudio();
