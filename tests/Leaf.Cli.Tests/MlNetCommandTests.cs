@@ -37,7 +37,7 @@ public sealed class MlNetCommandTests : IDisposable
         Assert.Contains("test accuracy", stdout);
         Assert.Contains("  low: ", stdout);
         string project = Path.Combine(outDir, "Tones.Consumption");
-        foreach (string file in new[] { "Tones.Consumption.csproj", "ModelInput.cs", "ModelOutput.cs", "Tones.cs", "Program.cs" })
+        foreach (string file in new[] { "Tones.Consumption.csproj", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "ModelInput.cs", "ModelOutput.cs", "Tones.cs", "Program.cs" })
             Assert.True(File.Exists(Path.Combine(project, file)), $"{file} is missing");
         Assert.DoesNotContain(_dir, File.ReadAllText(Path.Combine(project, "Tones.Consumption.csproj"))); // relative paths only
 

@@ -30,6 +30,7 @@ internal static partial class ConsumptionProject
             [FolderName(name) + ".csproj"] = Csproj(reference),
             // Empty: keeps the build settings of any enclosing folder (e.g. this repository's) out of the project.
             ["Directory.Build.props"] = "<Project />\n",
+            ["Directory.Build.targets"] = "<Project />\n",
             ["Directory.Packages.props"] = "<Project />\n",
             ["ModelInput.cs"] = ModelInputSource(name),
             ["ModelOutput.cs"] = ModelOutputSource(name),
