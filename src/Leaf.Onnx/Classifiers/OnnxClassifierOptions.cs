@@ -1,0 +1,19 @@
+using Leaf.Audio;
+
+namespace Leaf.Onnx.Classifiers;
+
+/// <summary>Settings of <see cref="OnnxClassifier"/>.</summary>
+public sealed record OnnxClassifierOptions
+{
+    /// <summary>ONNX Runtime session settings: threads, execution provider (<c>cpu</c>, <c>cuda</c>, <c>cuda:ID</c>), spinning.</summary>
+    public OnnxFrontendOptions Session { get; init; } = new();
+
+    /// <summary>Windows per <c>session.Run</c> (default 32); the input and output buffers are sized for it once.</summary>
+    public int BatchWindows { get; init; } = 32;
+
+    /// <summary>Loudness normalisation of each window, as in training (default: the paper's); null for none.</summary>
+    public LoudnessOptions? Loudness { get; init; } = LoudnessOptions.Paper;
+
+    /// <summary>Whether scores carry the file's embedding (mean over windows of the <c>embedding</c> output).</summary>
+    public bool Embeddings { get; init; }
+}
