@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Leaf.Onnx;
+using Leaf.Onnx.Classifiers;
+
+namespace Leaf.Cli;
+
+/// <summary>The options <c>score</c>, <c>predict</c> and <c>eval</c> share to open a classifier model, and opening it.</summary>
+internal sealed class ClassifierModels
+{
+    public Option<string> Model { get; } = new("--model") { Description = "Classifier model (.onnx from leaf train or leaf export --classifier).", Required = true };
+    public Option<string> Device { get; } = new("--device") { Description = "Execution provider: cpu, cuda or cuda:ID (cuda needs the build with -p:LeafGpu=true).", DefaultValueFactory = _ => "cpu" };
+    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core).", DefaultValueFactory = _ => 0 };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows };
+    public Option<bool> NoLoudness { get; } = new("--no-loudness") { Description = "Do not loudness-normalise each window (only for models trained without it)." };
+
+    public IEnumerable<Option> All => [Model, Device, Threads, Batch, NoLoudness];
+
+    /// <summary>The classifier options the parsed command line names; <paramref name="embeddings"/> adds the embedding output.</summary>
+    public OnnxClassifierOptions Options(ParseResult parse, bool embeddings = false)
+    {
+        int threads = parse.GetValue(Threads), batch = parse.GetValue(Batch);
+        if (threads < 0) throw new ArgumentException($"--threads {threads}: must be 0 (automatic) or more");
+        if (batch < 1) throw new ArgumentException($"--batch {batch}: must be at least 1");
+        return new OnnxClassifierOptions
+        {
+            Session = new OnnxFrontendOptions { ExecutionProvider = parse.GetValue(Device)!, IntraOpThreads = threads, AllowSpinning = false },
+            BatchWindows = batch,
+            Loudness = parse.GetValue(NoLoudness) ? null : new OnnxClassifierOptions().Loudness,
+            Embeddings = embeddings,
+        };
+    }
+
+    /// <summary>Opens the model the parsed command line names.</summary>
+    public OnnxClassifier Open(ParseResult parse)
+    {
+        string path = parse.GetValue(Model)!;
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model not found", path);
+        return new OnnxClassifier(path, Options(parse));
+    }
+}
