@@ -8,8 +8,8 @@ namespace Leaf.Scoring;
 /// <summary>
 /// Scores a collection with one <see cref="OnnxClassifier"/>: decoder threads load files into a bounded channel
 /// (back-pressure: at most <see cref="ScoringOptions.QueueCapacity"/> decoded files wait), the calling thread takes
-/// them in groups of about <see cref="OnnxClassifierOptions.BatchWindows"/> windows and scores each group in batched
-/// runs. The result file is rewritten (temporary file + rename) every <see cref="ScoringOptions.FlushInterval"/>, on
+/// them in groups whose windows fill whole batches of <see cref="OnnxClassifierOptions.BatchWindows"/> (or up to eight
+/// batches) and scores each group in batched runs. The result file is rewritten (temporary file + rename) every <see cref="ScoringOptions.FlushInterval"/>, on
 /// cancellation and at the end, always sorted by input index, so a resumed run ends with the same bytes as an
 /// uninterrupted one. Files that cannot be decoded become error rows.
 /// </summary>
@@ -45,14 +45,21 @@ public static class ScoringPipeline
         double audioSeconds = 0;
         var lastFlush = Stopwatch.StartNew();
         void Flush() => ResultFile.Write(options.Output, new ResultTable(columns, [.. rows.Values]));
+        var group = new List<Decoded>();
+        int groupWindows = 0, batch = options.Classifier.BatchWindows;
+        void ScoreGroup()
+        {
+            var scores = classifier.Score([.. group.Select(g => g.Samples!)]);
+            for (int i = 0; i < group.Count; i++) rows[group[i].Input.Index] = ScoreColumns.Row(group[i].Input, scores[i]);
+            scored += group.Count;
+            audioSeconds += group.Sum(g => (double)g.Samples!.Length) / classifier.SampleRate;
+            (group, groupWindows) = ([], 0);
+        }
         try
         {
-            var group = new List<Decoded>();
-            int groupWindows = 0;
             while (await channel.Reader.WaitToReadAsync(stop.Token))
             {
-                // Take what is ready up to a batch of windows; score it; never wait for a full batch while decoders lag.
-                while (groupWindows < options.Classifier.BatchWindows && channel.Reader.TryRead(out var item))
+                while (channel.Reader.TryRead(out var item))
                 {
                     if (item.Samples is null)
                     {
@@ -62,14 +69,8 @@ public static class ScoringPipeline
                     }
                     group.Add(item);
                     groupWindows += ClassifierWindows.Count(item.Samples.Length, classifier.Info.ClipSamples);
-                }
-                if (group.Count > 0)
-                {
-                    var scores = classifier.Score([.. group.Select(g => g.Samples!)]);
-                    for (int i = 0; i < group.Count; i++) rows[group[i].Input.Index] = ScoreColumns.Row(group[i].Input, scores[i]);
-                    scored += group.Count;
-                    audioSeconds += group.Sum(g => (double)g.Samples!.Length) / classifier.SampleRate;
-                    (group, groupWindows) = ([], 0);
+                    // Every run has the full batch shape (zero-padded), so score when the windows fill whole batches, or at most 8.
+                    if (groupWindows % batch == 0 || groupWindows >= 8 * batch) ScoreGroup();
                 }
                 progress?.Report(new ScoringProgress(scored + failed, todo.Count, audioSeconds));
                 if (lastFlush.Elapsed >= options.FlushInterval)
@@ -78,6 +79,8 @@ public static class ScoringPipeline
                     lastFlush.Restart();
                 }
             }
+            if (group.Count > 0) ScoreGroup();
+            progress?.Report(new ScoringProgress(scored + failed, todo.Count, audioSeconds));
             await decoders; // rethrows a decoder's unexpected failure
         }
         catch

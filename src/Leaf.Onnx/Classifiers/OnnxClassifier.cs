@@ -104,7 +104,8 @@ public sealed class OnnxClassifier : IDisposable
                 int batch = Math.Min(options.BatchWindows, windows.Count - start);
                 for (int b = 0; b < batch; b++)
                     ClassifierWindows.Fill(waveforms[windows[start + b].File], windows[start + b].Window, input.AsSpan(b * clip, clip), options.Loudness);
-                Run(batch);
+                input.AsSpan(batch * clip).Clear();
+                Run(options.BatchWindows); // always the full batch: the same shapes give the same kernels, so results do not depend on the batch's other windows
                 for (int o = 0; o < outputs.Length; o++)
                     for (int b = 0; b < batch; b++)
                         Accumulate(outputs[o].AsSpan(b * widths[o], widths[o]), sums[o].AsSpan(windows[start + b].File * widths[o], widths[o]));
