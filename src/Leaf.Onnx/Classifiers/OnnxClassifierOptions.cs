@@ -8,8 +8,8 @@ public sealed record OnnxClassifierOptions
     /// <summary>ONNX Runtime session settings: threads, execution provider (<c>cpu</c>, <c>cuda</c>, <c>cuda:ID</c>), spinning.</summary>
     public OnnxFrontendOptions Session { get; init; } = new();
 
-    /// <summary>Windows per <c>session.Run</c> (default 32); the input and output buffers are sized for it once.</summary>
-    public int BatchWindows { get; init; } = 32;
+    /// <summary>Windows per <c>session.Run</c> (default 8: on CPU, larger batches of LEAF's wide intermediate tensors fall out of cache); the input and output buffers are sized for it once.</summary>
+    public int BatchWindows { get; init; } = 8;
 
     /// <summary>Loudness normalisation of each window, as in training (default: the paper's); null for none.</summary>
     public LoudnessOptions? Loudness { get; init; } = LoudnessOptions.Paper;
