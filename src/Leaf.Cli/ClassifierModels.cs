@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leaf.Audio;
 using Leaf.Onnx;
 using Leaf.Onnx.Classifiers;
 
@@ -9,7 +10,7 @@ internal sealed class ClassifierModels
 {
     public Option<string> Model { get; } = new("--model") { Description = "Classifier model (.onnx from leaf train or leaf export --classifier).", Required = true };
     public Option<string> Device { get; } = new("--device") { Description = "Execution provider: cpu, cuda or cuda:ID (cuda needs the build with -p:LeafGpu=true).", DefaultValueFactory = _ => "cpu" };
-    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core).", DefaultValueFactory = _ => 0 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core). With 1 (default) results are bit-identical whatever the batch's other files.", DefaultValueFactory = _ => 1 };
     public Option<int> Batch { get; } = new("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows };
     public Option<bool> NoLoudness { get; } = new("--no-loudness") { Description = "Do not loudness-normalise each window (only for models trained without it)." };
 
@@ -28,6 +29,20 @@ internal sealed class ClassifierModels
             Loudness = parse.GetValue(NoLoudness) ? null : new OnnxClassifierOptions().Loudness,
             Embeddings = embeddings,
         };
+    }
+
+    /// <summary>
+    /// Decodes and scores <paramref name="paths"/> in order, 64 files per <see cref="OnnxClassifier.Score(IReadOnlyList{float[]})"/>
+    /// call, so that windows of several files fill the (zero-padded) batches.
+    /// </summary>
+    public static IEnumerable<(string Path, ClassifierScore Score)> ScoreFiles(OnnxClassifier classifier, IEnumerable<string> paths)
+    {
+        var load = new AudioLoadOptions { SampleRate = classifier.SampleRate };
+        foreach (var chunk in paths.Chunk(64))
+        {
+            var scores = classifier.Score([.. chunk.Select(p => AudioFile.Load(p, load).Samples)]);
+            for (int i = 0; i < chunk.Length; i++) yield return (chunk[i], scores[i]);
+        }
     }
 
     /// <summary>Opens the model the parsed command line names.</summary>

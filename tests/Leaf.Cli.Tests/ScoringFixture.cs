@@ -62,7 +62,8 @@ public sealed class ScoringFixture : IDisposable
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Run alone: <c>leaf score</c> shows a Spectre.Console progress display, and Spectre allows one at a time per process (so does <c>leaf train</c>).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ScoringCollection : ICollectionFixture<ScoringFixture>
 {
     public const string Name = "scoring";

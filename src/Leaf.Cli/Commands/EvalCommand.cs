@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Leaf.Audio;
 using Leaf.Onnx.Classifiers;
 using Leaf.Training.Data;
 using Leaf.Training.Training;
@@ -37,12 +36,9 @@ internal static class EvalCommand
             string split = useTest ? "test split" : "all files (the dataset has no test split)";
 
             var confusion = labels.Select(_ => new int[labels.Length]).ToArray();
-            var load = new AudioLoadOptions { SampleRate = classifier.SampleRate };
-            foreach (var chunk in items.Chunk(16))
-            {
-                var scores = classifier.Score([.. chunk.Select(i => AudioFile.Load(dataset.Items[i].Path, load).Samples)]);
-                for (int j = 0; j < chunk.Length; j++) confusion[truth[dataset.Items[chunk[j]].Label]][scores[j].Tasks[head].TopIndex]++;
-            }
+            var scores = ClassifierModels.ScoreFiles(classifier, items.Select(i => dataset.Items[i].Path));
+            foreach (var (item, (_, score)) in items.Zip(scores))
+                confusion[truth[dataset.Items[item].Label]][score.Tasks[head].TopIndex]++;
             int right = Enumerable.Range(0, labels.Length).Sum(c => confusion[c][c]);
             double accuracy = (double)right / items.Count;
             var classes = ClassMetrics.FromConfusion(labels, confusion);

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Leaf.Audio;
-using Leaf.Onnx.Classifiers;
 
 namespace Leaf.Cli.Commands;
 
@@ -23,8 +21,7 @@ internal static class PredictCommand
             if (k < 1) throw new ArgumentException($"--top {k}: must be at least 1");
             var files = AudioInputs.Expand(parse.GetValue(inputs)!);
             using var classifier = model.Open(parse);
-            var load = new AudioLoadOptions { SampleRate = classifier.SampleRate };
-            var results = files.Select(f => (Path: f, Score: classifier.Score(AudioFile.Load(f, load).Samples))).ToList();
+            var results = ClassifierModels.ScoreFiles(classifier, files).ToList();
             var o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
