@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Batch scoring throughput: `leaf score` (pipelined decoding, batched runs) against a naive per-file loop
-# (`leaf predict --batch W`: decode a file, then one session.Run of its W windows, sequentially), on 200 synthesised
+# (`leaf predict --batch W`: decode, then one session.Run per file of its W windows, no overlap), on 200 synthesised
 # WAVs of 1 s and of 10 s, with a default-LEAF + compact-CNN classifier trained for one epoch on tones (weights do not
 # change the cost). Usage: bench/score.sh [WORKDIR]   (default /tmp/leaf-bench-score)
 set -euo pipefail
