@@ -91,6 +91,22 @@ public sealed class ScoreCommandTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public async Task TheOutputIsFlushedWhileScoringAndIsAlwaysAWholeFile()
+    {
+        string output = Path.Combine(fixture.NewFolder(), "r.parquet");
+        var seen = new List<int>();
+        var watch = new Watch(() => { if (File.Exists(output)) seen.Add(ResultFile.Read(output).Rows.Count); });
+        await ScoringPipeline.RunAsync(new ScoringOptions
+        {
+            Model = fixture.Model, Input = fixture.Audio, Output = output, DecodeWorkers = 1, QueueCapacity = 1,
+            Classifier = new() { BatchWindows = 1 }, FlushInterval = TimeSpan.Zero,
+        }, watch);
+        Assert.Contains(seen, n => n is > 0 and < 12);                   // partial files were readable mid-run
+        Assert.Equal(seen.Order(), seen);                                 // and only grew
+        Assert.Equal(12, ResultFile.Read(output).Rows.Count);
+    }
+
+    [Fact]
     public void CorruptFilesBecomeErrorRowsAndScoringGoesOn()
     {
         string dir = fixture.NewFolder();
@@ -195,6 +211,11 @@ public sealed class ScoreCommandTests(ScoringFixture fixture)
         // Round robin: every file in exactly one shard, shard sizes differ by at most one.
         var sizes = Enumerable.Range(0, 3).Select(s => Enumerable.Range(0, 11).Count(i => new ShardSpec(s, 3).Contains(i))).ToArray();
         Assert.Equal([4, 4, 3], sizes);
+    }
+
+    private sealed class Watch(Action onReport) : IProgress<ScoringProgress>
+    {
+        public void Report(ScoringProgress value) => onReport();
     }
 
     private sealed class CancelAt(int files, CancellationTokenSource cancel) : IProgress<ScoringProgress>
