@@ -55,6 +55,14 @@ public static class ScoringPipeline
             audioSeconds += group.Sum(g => (double)g.Samples!.Length) / classifier.SampleRate;
             (group, groupWindows) = ([], 0);
         }
+        void Tick() // after each file taken (the queue may never run dry): cancellation, progress, a flush when one is due
+        {
+            stop.Token.ThrowIfCancellationRequested();
+            progress?.Report(new ScoringProgress(scored + failed, todo.Count, audioSeconds));
+            if (lastFlush.Elapsed < options.FlushInterval) return;
+            Flush();
+            lastFlush.Restart();
+        }
         try
         {
             while (await channel.Reader.WaitToReadAsync(stop.Token))
@@ -65,18 +73,15 @@ public static class ScoringPipeline
                     {
                         rows[item.Input.Index] = ScoreRow.Failed(item.Input, item.Error!);
                         failed++;
-                        continue;
                     }
-                    group.Add(item);
-                    groupWindows += ClassifierWindows.Count(item.Samples.Length, classifier.Info.ClipSamples);
-                    // Every run has the full batch shape (zero-padded), so score when the windows fill whole batches, or at most 8.
-                    if (groupWindows % batch == 0 || groupWindows >= 8 * batch) ScoreGroup();
-                }
-                progress?.Report(new ScoringProgress(scored + failed, todo.Count, audioSeconds));
-                if (lastFlush.Elapsed >= options.FlushInterval)
-                {
-                    Flush();
-                    lastFlush.Restart();
+                    else
+                    {
+                        group.Add(item);
+                        groupWindows += ClassifierWindows.Count(item.Samples.Length, classifier.Info.ClipSamples);
+                        // Every run has the full batch shape (zero-padded), so score when the windows fill whole batches, or at most 8.
+                        if (groupWindows % batch == 0 || groupWindows >= 8 * batch) ScoreGroup();
+                    }
+                    Tick();
                 }
             }
             if (group.Count > 0) ScoreGroup();
