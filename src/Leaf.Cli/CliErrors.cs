@@ -7,7 +7,7 @@ internal static class CliErrors
 {
     public static bool IsUserFacing(Exception e) => e is AudioFormatException or FileNotFoundException or DirectoryNotFoundException
         or FormatException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
-        or NotSupportedException;
+        or NotSupportedException or InvalidDataException;
 
     public static string Describe(Exception e) => e switch
     {

@@ -22,6 +22,9 @@ public static class LeafCli
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(MlNetCommand.Create());
         return root;
     }

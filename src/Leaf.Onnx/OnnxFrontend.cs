@@ -29,20 +29,10 @@ public sealed class OnnxFrontend : IDisposable
 
     private OnnxFrontend(OnnxFrontendOptions? options, Func<SessionOptions, InferenceSession> open, string source)
     {
-        options ??= new();
-        if (options.IntraOpThreads < 0) throw new ArgumentOutOfRangeException(nameof(options), options.IntraOpThreads, "IntraOpThreads cannot be negative");
-        ExecutionProvider = OnnxExecutionProvider.Parse(options.ExecutionProvider);
-        sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = options.IntraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
+        sessionOptions = OnnxSessionSettings.Create(options ?? new(), out var provider);
+        ExecutionProvider = provider;
         try
         {
-            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
-            ExecutionProvider.AppendTo(sessionOptions);
             session = open(sessionOptions);
             try
             {

@@ -7,8 +7,9 @@ namespace Leaf.Onnx.Classifiers;
 /// Exports a <see cref="ClassifierDescription"/> as one ONNX model (opset 17): input <c>waveform</c> float32
 /// [batch, samples] → the frontend graph of <see cref="FrontendExporter"/> (its <c>features</c> [batch, frames, N] stay
 /// available as an output) → Unsqueeze to [batch, 1, frames, N] → the encoder layers → ReduceMax over time and frequency
-/// → per head a Gemm giving <c>logits</c> [batch, classes] and a Softmax giving <c>probabilities</c> (with several tasks:
-/// <c>logits_&lt;task&gt;</c>, <c>probabilities_&lt;task&gt;</c>). Labels, encoder, clip length and the frontend description
+/// (also output as <c>embedding</c> [batch, channels], the penultimate layer) → per head a Gemm giving <c>logits</c>
+/// [batch, classes] and a Softmax giving <c>probabilities</c> (with several tasks: <c>logits_&lt;task&gt;</c>,
+/// <c>probabilities_&lt;task&gt;</c>). Labels, encoder, clip length and the frontend description
 /// are stored in the metadata (<see cref="ClassifierModelInfo"/>).
 /// </summary>
 public static class ClassifierExporter
@@ -42,8 +43,9 @@ public static class ClassifierExporter
 
         string images = g.Unsqueeze(FrontendExporter.OutputName, 1);                          // [B, 1, frames, N]: time = height, frequency = width
         string maps = EncoderGraph.Add(g, images, description.Layers, "encoder");
-        string embedding = g.ReduceMax(maps, [2, 3], keepDims: false);                         // global max pooling (spec C.1)
+        string embedding = g.ReduceMax(maps, [2, 3], keepDims: false, ClassifierModelInfo.EmbeddingName); // global max pooling (spec C.1)
         var batch = OnnxDim.Named("batch");
+        g.AddOutput(embedding, batch, OnnxDim.Fixed(description.EmbeddingSize));
         for (int i = 0; i < description.Heads.Length; i++)
         {
             var head = description.Heads[i];

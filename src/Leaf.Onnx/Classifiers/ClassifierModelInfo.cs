@@ -7,6 +7,9 @@ namespace Leaf.Onnx.Classifiers;
 /// <summary>What a classifier model says about itself in its <c>metadata_props</c>: the frontend's metadata, the tasks with their labels, the encoder and the clip length.</summary>
 public sealed record ClassifierModelInfo
 {
+    /// <summary>Output name of the pooled encoder output [batch, channels] (global max pooling, the penultimate layer) that every head reads.</summary>
+    public const string EmbeddingName = "embedding";
+
     /// <summary>Output name of a single-task model's logits [batch, classes].</summary>
     public const string LogitsName = "logits";
 

@@ -21,9 +21,9 @@ internal static class ClassifierOperators
     /// <summary><c>GlobalAveragePool</c>: [B, C, H, W] → [B, C, 1, 1].</summary>
     public static string GlobalAveragePool(this OnnxGraphBuilder g, string x) => g.AddNode("GlobalAveragePool", [x]);
 
-    /// <summary><c>ReduceMax</c> over <paramref name="axes"/> (an attribute up to opset 17).</summary>
-    public static string ReduceMax(this OnnxGraphBuilder g, string x, long[] axes, bool keepDims) =>
-        g.AddNode("ReduceMax", [x], [OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", keepDims ? 1 : 0)]);
+    /// <summary><c>ReduceMax</c> over <paramref name="axes"/> (an attribute up to opset 17), optionally named <paramref name="output"/>.</summary>
+    public static string ReduceMax(this OnnxGraphBuilder g, string x, long[] axes, bool keepDims, string? output = null) =>
+        g.AddNode("ReduceMax", [x], [OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", keepDims ? 1 : 0)], output);
 
     /// <summary><c>Gemm</c> with the weight transposed: x [B, in] · Wᵀ [in, out] + b, named <paramref name="output"/>.</summary>
     public static string Linear(this OnnxGraphBuilder g, string x, string weight, string bias, string output) =>

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Leaf.Audio;
+using Leaf.Onnx;
+using Leaf.Onnx.Classifiers;
+
+namespace Leaf.Cli;
+
+/// <summary>The options <c>score</c>, <c>predict</c> and <c>eval</c> share to open a classifier model, and opening it.</summary>
+internal sealed class ClassifierModels
+{
+    public Option<string> Model { get; } = new("--model") { Description = "Classifier model (.onnx from leaf train or leaf export --classifier).", Required = true };
+    public Option<string> Device { get; } = new("--device") { Description = "Execution provider: cpu, cuda or cuda:ID (cuda needs the build with -p:LeafGpu=true).", DefaultValueFactory = _ => "cpu" };
+    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core). With 1 (default) results are bit-identical whatever the batch's other files.", DefaultValueFactory = _ => 1 };
+    public Option<int> Batch { get; } = new("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows };
+    public Option<bool> NoLoudness { get; } = new("--no-loudness") { Description = "Do not loudness-normalise each window (only for models trained without it)." };
+
+    public IEnumerable<Option> All => [Model, Device, Threads, Batch, NoLoudness];
+
+    /// <summary>The classifier options the parsed command line names; <paramref name="embeddings"/> adds the embedding output.</summary>
+    public OnnxClassifierOptions Options(ParseResult parse, bool embeddings = false)
+    {
+        int threads = parse.GetValue(Threads), batch = parse.GetValue(Batch);
+        if (threads < 0) throw new ArgumentException($"--threads {threads}: must be 0 (automatic) or more");
+        if (batch < 1) throw new ArgumentException($"--batch {batch}: must be at least 1");
+        return new OnnxClassifierOptions
+        {
+            Session = new OnnxFrontendOptions { ExecutionProvider = parse.GetValue(Device)!, IntraOpThreads = threads, AllowSpinning = false },
+            BatchWindows = batch,
+            Loudness = parse.GetValue(NoLoudness) ? null : new OnnxClassifierOptions().Loudness,
+            Embeddings = embeddings,
+        };
+    }
+
+    /// <summary>
+    /// Decodes and scores <paramref name="paths"/> in order, 64 files per <see cref="OnnxClassifier.Score(IReadOnlyList{float[]})"/>
+    /// call, so that windows of several files fill the (zero-padded) batches.
+    /// </summary>
+    public static IEnumerable<(string Path, ClassifierScore Score)> ScoreFiles(OnnxClassifier classifier, IEnumerable<string> paths)
+    {
+        var load = new AudioLoadOptions { SampleRate = classifier.SampleRate };
+        foreach (var chunk in paths.Chunk(64))
+        {
+            var scores = classifier.Score([.. chunk.Select(p => AudioFile.Load(p, load).Samples)]);
+            for (int i = 0; i < chunk.Length; i++) yield return (chunk[i], scores[i]);
+        }
+    }
+
+    /// <summary>Opens the model the parsed command line names.</summary>
+    public OnnxClassifier Open(ParseResult parse)
+    {
+        string path = parse.GetValue(Model)!;
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model not found", path);
+        return new OnnxClassifier(path, Options(parse));
+    }
+}
