@@ -13,7 +13,7 @@ internal static class LeafGraph
     {
         if (d.Compression is not (CompressionKind.Pcen or CompressionKind.Log))
             throw new ArgumentException($"LEAF compresses with Pcen or Log, not {d.Compression}", nameof(d));
-        string floored = FrontendGraphStages.Floor(g, PooledEnergies(g, waveform, d), d.EnergyFloor);
+        string floored = FrontendGraphStages.Floor(g, PooledEnergies(g, waveform, d, options.LeafAlgorithm), d.EnergyFloor);
         var (compressed, maxFrames) = d.Compression == CompressionKind.Pcen
             ? PcenGraph.Add(g, floored, d, options.MaxFrames)
             : (FrontendGraphStages.LogCompression(g, floored), null);
@@ -23,11 +23,12 @@ internal static class LeafGraph
     }
 
     /// <summary>The pooled energies [batch, N, ⌈T/S⌉] before the floor (the golden vectors' <c>pooled</c> arrays).</summary>
-    public static string PooledEnergies(OnnxGraphBuilder g, string waveform, FrontendDescription d)
+    public static string PooledEnergies(OnnxGraphBuilder g, string waveform, FrontendDescription d, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
     {
         int n = d.FilterCount, k = d.WindowLength;
         string x = FrontendGraphStages.AsSingleChannel(g, waveform);
         if (d.PreEmphasis) x = FrontendGraphStages.PreEmphasis(g, x, d.Values(ParameterNames.PreemphasisWeight));
+        if (algorithm == LeafAlgorithm.Fast) return FastLeafGraph.PooledEnergies(g, g.Reshape(x, 0, -1), d);
         var (re, im) = GaborKernels.ImpulseResponses(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), k);
         string filtered = FrontendGraphStages.SameFilterbank(g, x, FrontendGraphStages.Interleave(re, im, k), 2 * n, k, "gabor_kernels");
         string energies = FrontendGraphStages.SquaredModulus(g, filtered, n);

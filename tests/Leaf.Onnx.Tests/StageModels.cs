@@ -9,12 +9,12 @@ internal static class StageModels
     private static readonly OnnxDim Batch = OnnxDim.Named("batch"), Frames = OnnxDim.Named("frames");
 
     /// <summary>LEAF up to the pooled energies: waveform [batch, samples] → [batch, N, frames], before the floor.</summary>
-    public static byte[] PooledEnergies(FrontendDescription description)
+    public static byte[] PooledEnergies(FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
     {
         var d = description.WithInitialParameters();
         var g = new OnnxGraphBuilder("pooled");
         string waveform = g.AddInput("input", Batch, OnnxDim.Named("samples"));
-        g.AddOutput(g.Identity(LeafGraph.PooledEnergies(g, waveform, d), "output"), Batch, OnnxDim.Fixed(d.FilterCount), Frames);
+        g.AddOutput(g.Identity(LeafGraph.PooledEnergies(g, waveform, d, algorithm), "output"), Batch, OnnxDim.Fixed(d.FilterCount), Frames);
         return OnnxModelWriter.ToBytes(g);
     }
 

@@ -1,0 +1,145 @@
+using Leaf.Frontends;
+using Leaf.Tests;
+using Xunit.Abstractions;
+
+namespace Leaf.Onnx.Tests;
+
+/// <summary>
+/// The fast LEAF export (<see cref="LeafAlgorithm.Fast"/>) against the exact export, which stays the reference: pooled
+/// energies and final features within 1e-4 relative wherever the exact pooled energy is above the 1e-5 clamp (below it,
+/// both are clamped), on the golden inputs and random audio, for the initial, the golden perturbed and randomly
+/// "trained" parameters, over lengths from one sample to several blocks and batches of several clips.
+/// </summary>
+/// <remarks>
+/// Features are compared relative to max(|exact|, 0.02), the float32 resolution floor of sPCEN's output used by
+/// <see cref="GoldenTests"/>: the output is the difference of two numbers near √δ, so a feature of 1e-3 carries 1e-4 of
+/// float32 rounding in the exact model itself (tone1k's far channels: 1.4–2.5e-4 without the floor, from pooled
+/// energies within 2.4e-5).
+/// </remarks>
+public sealed class FastLeafTests(ITestOutputHelper output)
+{
+    private const double Tolerance = 1e-4, OutputFloor = 0.02;
+
+    public static TheoryData<string, string> GoldenCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var set in new[] { "default", "perturbed" })
+            foreach (var input in new[] { "tone1k", "chirp", "clicks", "noise", "silence" })
+                data.Add(set, input);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void FastPooledEnergiesAndFeaturesMatchExactOnGoldenInputs(string set, string input)
+    {
+        var (waveform, _) = Golden.Load($"{input}__input");
+        CompareFeatures($"{set}/{input}", GoldenDescriptions.For(set), [waveform]);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 7)]
+    [InlineData(3, 11)]
+    public void FastMatchesExactForTrainedLikeParametersOnRandomAudio(int seed, int batch)
+    {
+        var random = new Random(seed);
+        var d = TrainedLike(random);
+        int[] lengths = [1, 159, 160, 161, 3361, 16000, 16001, 40000];
+        foreach (int length in lengths)
+        {
+            var clips = Enumerable.Range(0, batch).Select(_ => Noise(random, length)).ToArray();
+            CompareFeatures($"seed {seed}, {batch} x {length}", d, clips);
+        }
+    }
+
+    [Fact]
+    public void FastExportPassesTheOnnxChecker()
+    {
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "fast.onnx");
+        FrontendExporter.ExportToFile(FrontendDescription.Default(FrontendKind.Leaf), path, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast });
+        var report = Assert.Single(OnnxChecker.Check([path]));
+        Assert.True(report.Ok, report.Error);
+        Assert.Contains("MatMul", report.Ops);
+    }
+
+    [Fact]
+    public void DefaultExportIsExact()
+    {
+        var d = FrontendDescription.Default(FrontendKind.Leaf);
+        Assert.Equal(FrontendExporter.Export(d), FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Exact }));
+        Assert.NotEqual(FrontendExporter.Export(d), FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast }));
+    }
+
+    [Fact]
+    public void EveryChannelIsInExactlyOneBandClass()
+    {
+        var d = FrontendDescription.Default(FrontendKind.Leaf).WithInitialParameters();
+        var plan = FastLeafPlan.Create(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), d.Values(ParameterNames.PoolingWidth), d.WindowLength, d.Stride);
+        Assert.Equal(Enumerable.Range(0, d.FilterCount), plan.Classes.SelectMany(c => c.Channels).Order());
+        Assert.All(plan.Classes, c => Assert.Equal(c.Transform, c.Rows * c.Columns));
+        Assert.Equal(21, plan.FramesPerBlock);
+    }
+
+    private void CompareFeatures(string name, FrontendDescription d, float[][] clips)
+    {
+        int length = clips[0].Length;
+        float[] flat = clips.SelectMany(c => c).ToArray();
+        float[] exactPooled = StageModels.Run(StageModels.PooledEnergies(d), flat, clips.Length, length);
+        float[] fastPooled = StageModels.Run(StageModels.PooledEnergies(d, LeafAlgorithm.Fast), flat, clips.Length, length);
+        Assert.Equal(exactPooled.Length, fastPooled.Length);
+        double pooledError = MaxRelativeErrorAboveClamp(fastPooled, exactPooled, exactPooled, d.EnergyFloor);
+
+        using var exact = new OnnxFrontend(FrontendExporter.Export(d));
+        using var fast = new OnnxFrontend(FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast }));
+        float[] exactFeatures = Arrays.Flatten(exact.FeaturizeBatch(clips)), fastFeatures = Arrays.Flatten(fast.FeaturizeBatch(clips));
+        // Features are [batch, frames, N]; the pooled energies [batch, N, frames] mark which values are above the clamp.
+        int n = d.FilterCount, frames = exactPooled.Length / clips.Length / n;
+        var pooledAt = new float[exactFeatures.Length];
+        for (int b = 0; b < clips.Length; b++)
+            for (int f = 0; f < frames; f++)
+                for (int c = 0; c < n; c++)
+                    pooledAt[(b * frames + f) * n + c] = exactPooled[(b * n + c) * frames + f];
+        double featureError = MaxRelativeErrorAboveClamp(fastFeatures, exactFeatures, pooledAt, d.EnergyFloor, OutputFloor);
+        output.WriteLine($"{name}: pooled {pooledError:E2}, features {featureError:E2}");
+        Assert.True(pooledError < Tolerance, $"{name}: pooled energies off by {pooledError:E2}");
+        Assert.True(featureError < Tolerance, $"{name}: features off by {featureError:E2}");
+    }
+
+    // max |a − e| / max(|e|, floor) over the values whose exact pooled energy is above the clamp (the others are clamped in both).
+    private static double MaxRelativeErrorAboveClamp(float[] actual, float[] expected, float[] pooled, double clamp, double floor = 0)
+    {
+        double worst = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            if (float.IsNaN(actual[i])) return double.PositiveInfinity;
+            if (pooled[i] > clamp) worst = Math.Max(worst, Math.Abs(actual[i] - expected[i]) / Math.Max(Math.Abs(expected[i]), floor));
+        }
+        return worst;
+    }
+
+    // Every learned parameter moved within its range, as training would: η anywhere in (0, π), σ ×0.5–2 of the
+    // initial value, pooling widths 0.1–0.5, sPCEN α, δ, r and smoothing varied.
+    private static FrontendDescription TrainedLike(Random random)
+    {
+        var d = FrontendDescription.Default(FrontendKind.Leaf).WithInitialParameters();
+        int n = d.FilterCount;
+        float[] Uniform(double lo, double hi) => Enumerable.Range(0, n).Select(_ => (float)(lo + (hi - lo) * random.NextDouble())).ToArray();
+        float[] width = d.Values(ParameterNames.GaborWidth).Select(w => (float)(w * Math.Pow(2, 2 * random.NextDouble() - 1))).ToArray();
+        var p = new SortedDictionary<string, ParameterTensor>(d.Parameters, StringComparer.Ordinal)
+        {
+            [ParameterNames.GaborCenter] = ParameterTensor.Vector(Uniform(0.01, 3.1)),
+            [ParameterNames.GaborWidth] = ParameterTensor.Vector(width),
+            [ParameterNames.PoolingWidth] = ParameterTensor.Vector(Uniform(0.1, 0.5)),
+            [ParameterNames.PcenAlpha] = ParameterTensor.Vector(Uniform(0.8, 1.0)),
+            [ParameterNames.PcenDelta] = ParameterTensor.Vector(Uniform(1, 3)),
+            [ParameterNames.PcenRoot] = ParameterTensor.Vector(Uniform(1.5, 3)),
+            [ParameterNames.PcenSmoothing] = ParameterTensor.Vector(Uniform(0.02, 0.06)),
+        };
+        return d with { Parameters = p };
+    }
+
+    private static float[] Noise(Random random, int length) =>
+        Enumerable.Range(0, length).Select(_ => (float)(0.5 * (2 * random.NextDouble() - 1))).ToArray();
+}
