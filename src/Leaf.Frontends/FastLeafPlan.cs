@@ -8,7 +8,9 @@ namespace Leaf.Frontends;
 /// bins where its response exceeds <see cref="Threshold"/> of its peak; the band, demodulated and zero-padded to twice its
 /// width, is inverse-transformed to a decimated rate at which the squared modulus is still exactly represented (its
 /// spectrum spans less than twice the band), and a per-channel matrix pools those samples into frames
-/// (band-limited interpolation followed by the Gaussian window). Filters whose band exceeds half the block stay at full rate.
+/// (band-limited interpolation followed by the Gaussian window). Filters whose band exceeds a quarter of the block (wide
+/// Gaussians cut by the K-tap window have slowly decaying sidelobes) gain nothing from it: they are
+/// <see cref="DirectChannels"/>, left to the exact convolution.
 /// </summary>
 public sealed class FastLeafPlan
 {
@@ -21,8 +23,9 @@ public sealed class FastLeafPlan
     /// <summary>A filter's band keeps every bin whose response magnitude exceeds this fraction of its peak.</summary>
     public const double Threshold = 1e-5;
 
-    private FastLeafPlan(int windowLength, int stride, int framesPerBlock, IReadOnlyList<FastLeafBandClass> classes)
+    private FastLeafPlan(int windowLength, int stride, int framesPerBlock, IReadOnlyList<FastLeafBandClass> classes, int[] directChannels)
     {
+        DirectChannels = directChannels;
         WindowLength = windowLength;
         Stride = stride;
         FramesPerBlock = framesPerBlock;
@@ -44,7 +47,10 @@ public sealed class FastLeafPlan
     /// <summary>Half the kernel, (K − 1)/2: the stride-1 convolution's left padding.</summary>
     public int HalfWindow => (WindowLength - 1) / 2;
 
-    /// <summary>The filters grouped by decimated transform size; every channel is in exactly one class.</summary>
+    /// <summary>Filters to compute with the exact convolution (their band needs the full block).</summary>
+    public int[] DirectChannels { get; }
+
+    /// <summary>The other filters, grouped by decimated transform size; each is in exactly one class.</summary>
     public IReadOnlyList<FastLeafBandClass> Classes { get; }
 
     /// <summary>The plan for Gabor parameters (η, σ) and pooling widths (clipped as in the exact model), K taps, stride S.</summary>
@@ -65,10 +71,10 @@ public sealed class FastLeafPlan
             responses[c] = Response(re.AsSpan(c * k, k), im.AsSpan(c * k, k), l);
             bands[c] = Band(responses[c]);
         }
-        var classes = bands.Select((b, c) => (b.Transform, Channel: c)).GroupBy(x => x.Transform).OrderBy(x => x.Key)
+        var classes = bands.Select((b, c) => (b.Transform, Channel: c)).Where(x => x.Transform < l).GroupBy(x => x.Transform).OrderBy(x => x.Key)
             .Select(grp => BandClass(grp.Key, [.. grp.Select(x => x.Channel)], bands, responses, windows, k, stride, framesPerBlock))
             .ToArray();
-        return new(k, stride, framesPerBlock, classes);
+        return new(k, stride, framesPerBlock, classes, [.. Enumerable.Range(0, n).Where(c => bands[c].Transform >= l)]);
     }
 
     /// <summary>G(f) = Σ_k conj(φ[k])·e^{2πifk/L}: the block-DFT factor of the filter's (conjugated) cross-correlation.</summary>
@@ -98,20 +104,19 @@ public sealed class FastLeafPlan
         }
         int width = l - gap, transform = SmallestTransform;
         while (transform < 2 * width && transform < l) transform *= 2;
-        if (transform >= l) return (0, l);
-        return ((start - (transform / 2 - width) / 2 + l) % l, transform);
+        return transform >= l ? (0, l) : ((start - (transform / 2 - width) / 2 + l) % l, transform);
     }
 
     private static FastLeafBandClass BandClass(int q, int[] channels, (int Start, int Transform)[] bands, Complex[][] responses, float[] windows, int k, int stride, int frames)
     {
-        int l = BlockLength, bins = q == l ? l : q / 2;
+        int l = BlockLength, bins = q / 2;
         int rows = 1 << (int)Math.Ceiling(Math.Log2(q) / 2), columns = q / rows; // Q = N2·N1, transform index q = N2·q1 + q2
         int nc = channels.Length;
         var spectrumIndex = new int[nc * bins];
         var gRe = new float[nc * bins];
         var gIm = new float[nc * bins];
         var pooling = new float[nc * 2 * q * frames];
-        double[] dirichlet = q == l ? [] : Dirichlet(q, l);
+        double[] dirichlet = Dirichlet(q, l);
         for (int i = 0; i < nc; i++)
         {
             int c = channels[i];
@@ -130,10 +135,8 @@ public sealed class FastLeafPlan
                     for (int j = 0; j < frames; j++)
                     {
                         double a = 0;
-                        int offset = sample - stride * j; // the sample's tap in frame j's window at full rate
-                        if (q == l) a = offset >= 0 && offset < k ? window[offset] : 0;
-                        else
-                            for (int v = 0; v < k; v++) a += window[v] * dirichlet[((v - offset) % l + l) % l];
+                        int offset = sample - stride * j; // the sample's position in frame j's window
+                        for (int v = 0; v < k; v++) a += window[v] * dirichlet[((v - offset) % l + l) % l];
                         // Row of the squared real part (q2, q1) and of the squared imaginary part (q2, N1 + q1).
                         int re = q2 * 2 * columns + q1;
                         pooling[(i * 2 * q + re) * frames + j] = (float)a;

@@ -11,13 +11,33 @@ namespace Leaf.Onnx;
 /// </summary>
 internal static class FastLeafGraph
 {
-    /// <summary>The pooled energies [batch, N, ⌈T/S⌉] of <paramref name="x"/> [batch, T] (after any pre-emphasis).</summary>
+    /// <summary>The pooled energies [batch, N, ⌈T/S⌉] of <paramref name="x"/> [batch, 1, T] (after any pre-emphasis).</summary>
     public static string PooledEnergies(OnnxGraphBuilder g, string x, FrontendDescription d)
     {
-        int k = d.WindowLength, s = d.Stride, n = d.FilterCount;
-        var plan = FastLeafPlan.Create(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), d.Values(ParameterNames.PoolingWidth), k, s);
-        int h = plan.HalfWindow, tb = plan.FramesPerBlock, hop = plan.BlockHop, l = FastLeafPlan.BlockLength;
+        float[] center = d.Values(ParameterNames.GaborCenter), width = d.Values(ParameterNames.GaborWidth), pooling = d.Values(ParameterNames.PoolingWidth);
+        var plan = FastLeafPlan.Create(center, width, pooling, d.WindowLength, d.Stride);
+        int[] banded = [.. plan.Classes.SelectMany(c => c.Channels)];
+        var parts = new List<string>();
+        if (banded.Length > 0)
+            parts.Add(BandPooled(g, g.Reshape(x, 0, -1), plan, Pick(center, banded), Pick(width, banded), Pick(pooling, banded)));
+        if (plan.DirectChannels.Length > 0)
+        {
+            int[] direct = plan.DirectChannels;
+            parts.Add(LeafGraph.ConvolutionPooled(g, x, Pick(center, direct), Pick(width, direct), Pick(pooling, direct), d.WindowLength, d.Stride));
+        }
+        int[] order = [.. banded, .. plan.DirectChannels];
+        var inverse = new long[order.Length];
+        for (int i = 0; i < order.Length; i++) inverse[order[i]] = i;
+        return g.Gather(parts.Count == 1 ? parts[0] : g.Concat(1, [.. parts]), g.AddInt64s(inverse), 1);
+    }
 
+    private static float[] Pick(float[] values, int[] channels) => [.. channels.Select(c => values[c])];
+
+    // The banded filters (parameters in class order) of x [B, T] → [B, banded, ⌈T/S⌉].
+    private static string BandPooled(OnnxGraphBuilder g, string x, FastLeafPlan plan, float[] center, float[] width, float[] poolingWidth)
+    {
+        int k = plan.WindowLength, s = plan.Stride, n = center.Length;
+        int h = plan.HalfWindow, tb = plan.FramesPerBlock, hop = plan.BlockHop, l = FastLeafPlan.BlockLength;
         // Frame arithmetic (TF SAME, spec A.5): F = ⌈T/S⌉, total = (F−1)·S + K − T, left = ⌊total/2⌋, right = total − left.
         string t = g.Shape(x, 1, 2);
         string frames = g.Div(g.Add(t, g.AddInt64s(s - 1)), g.AddInt64s(s));
@@ -35,18 +55,16 @@ internal static class FastLeafGraph
             g.Slice(chunks, g.AddInt64s(0), g.AddInt64s(-1), g.AddInt64s(1)),
             g.Slice(chunks, g.AddInt64s(1, 0), g.AddInt64s(long.MaxValue, l - hop), g.AddInt64s(1, 2))); // [B, blocks, L]
         int rows = 64, columns = l / rows;
-        string spectrum = g.Reshape(TwoStageDft(g, g.Reshape(block, 0, 0, rows, columns), rows, columns, realInput: true, rows, -1, 1.0), 0, 0, -1);
+        string samples = g.Transpose(g.Reshape(block, 0, 0, rows, columns), 0, 1, 3, 2); // sample 64·n2 + n1 at [n1, n2]
+        string spectrum = g.Reshape(TwoStageDft(g, samples, rows, columns, realInput: true, rows, -1, 1.0), 0, 0, -1);
 
         var perClass = plan.Classes.Select(c => ClassPooled(g, spectrum, c, tb)).ToArray();
-        int[] order = plan.Classes.SelectMany(c => c.Channels).ToArray();
-        var inverse = new long[n];
-        for (int i = 0; i < n; i++) inverse[order[i]] = i;
-        string pooled = g.Gather(perClass.Length == 1 ? perClass[0] : g.Concat(1, perClass), g.AddInt64s(inverse), 1); // [B, N, blocks·Tb]
+        string pooled = perClass.Length == 1 ? perClass[0] : g.Concat(1, perClass); // [B, banded, blocks·Tb]
 
         // Exact energies at the h positions past each end of the signal, masked to those outside it, pooled and subtracted.
-        var (re, im) = GaborKernels.ImpulseResponses(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), k);
-        string kernels = g.AddConstant("gabor_kernels", FrontendGraphStages.Interleave(re, im, k), 2 * n, 1, k);
-        float[] windows = GaussianLowpassWindow.Windows(d.Values(ParameterNames.PoolingWidth), k);
+        var (re, im) = GaborKernels.ImpulseResponses(center, width, k);
+        string kernels = g.AddConstant("fast_edge_gabor_kernels", FrontendGraphStages.Interleave(re, im, k), 2 * n, 1, k);
+        float[] windows = GaussianLowpassWindow.Windows(poolingWidth, k);
         string positions = g.AddInt64s([.. Enumerable.Range(0, h).Select(i => (long)i)]);
         string arrayFrames = g.Mul(blocks, g.AddInt64s(tb));
 
@@ -73,15 +91,20 @@ internal static class FastLeafGraph
         int nc = c.Channels.Length, m = c.Bins, rows = c.Rows, columns = c.Columns, l = FastLeafPlan.BlockLength;
         // The forward transform stores bin f = 64·f1 + f2 at f2·2·(L/64) + f1 (real) and + L/64 (imaginary).
         int fc = l / 64;
-        long[] reIndex = c.SpectrumIndex.Select(f => (long)((f % 64) * 2 * fc + f / 64)).ToArray();
-        string xr = g.Reshape(g.Gather(spectrum, g.AddInt64s(reIndex), 2), 0, 0, nc, m);
-        string xi = g.Reshape(g.Gather(spectrum, g.AddInt64s([.. reIndex.Select(i => i + fc)]), 2), 0, 0, nc, m);
-        string gr = g.AddConstant($"fast_response_re_q{c.Transform}", c.ResponseReal, nc, m);
-        string gi = g.AddConstant($"fast_response_im_q{c.Transform}", c.ResponseImag, nc, m);
+        // Band bin m = N1·m2 + m1 of channel i goes to [i, m1, m2], the layout TwoStageDft reads.
+        int inputRows = m / columns; // nonzero m2 of the zero-padded band
+        var source = new int[nc * m];
+        for (int i = 0; i < nc; i++)
+            for (int m1 = 0; m1 < columns; m1++)
+                for (int m2 = 0; m2 < inputRows; m2++) source[(i * columns + m1) * inputRows + m2] = i * m + columns * m2 + m1;
+        long[] reIndex = source.Select(j => (long)((c.SpectrumIndex[j] % 64) * 2 * fc + c.SpectrumIndex[j] / 64)).ToArray();
+        string xr = g.Reshape(g.Gather(spectrum, g.AddInt64s(reIndex), 2), 0, 0, nc, columns, inputRows);
+        string xi = g.Reshape(g.Gather(spectrum, g.AddInt64s([.. reIndex.Select(i => i + fc)]), 2), 0, 0, nc, columns, inputRows);
+        string gr = g.AddConstant($"fast_response_re_q{c.Transform}", [.. source.Select(j => c.ResponseReal[j])], nc, columns, inputRows);
+        string gi = g.AddConstant($"fast_response_im_q{c.Transform}", [.. source.Select(j => c.ResponseImag[j])], nc, columns, inputRows);
         string zr = g.Sub(g.Mul(xr, gr), g.Mul(xi, gi));
         string zi = g.Add(g.Mul(xr, gi), g.Mul(xi, gr));
-        int inputRows = m / columns; // nonzero rows of the zero-padded band
-        string band = g.Reshape(g.Concat(3, zr, zi), 0, 0, nc, 2 * inputRows, columns);
+        string band = g.Concat(-1, zr, zi); // [B, blocks, nc, N1, 2R]
         string decimated = TwoStageDft(g, band, rows, columns, realInput: false, inputRows, +1, 1.0 / l); // [B, blocks, nc, N2, 2N1]
         string squares = g.Transpose(g.Reshape(g.Mul(decimated, decimated), 0, 0, nc, 2 * c.Transform), 2, 0, 1, 3); // [nc, B, blocks, 2Q]
         string pooling = g.AddConstant($"fast_pooling_q{c.Transform}", c.Pooling, nc, 1, 2 * c.Transform, framesPerBlock);
@@ -90,38 +113,41 @@ internal static class FastLeafGraph
     }
 
     /// <summary>
-    /// y[q] = scale·Σ_m x[m]·e^{sign·2πimq/Q}, Q = N2·N1, over [..., R (or 2R stacked real/imaginary), N1] holding
-    /// m = N1·m2 + m1 at row m2, column m1 (rows m2 ≥ R are zero). Returns [..., N2, 2N1]: y[N2·q1 + q2] at row q2,
-    /// columns q1 (real) and N1 + q1 (imaginary). Stage 1 sums over m2, a twiddle e^{sign·2πi·m1·q2/Q}, stage 2 over m1.
+    /// y[q] = scale·Σ_m x[m]·e^{sign·2πimq/Q}, Q = N2·N1, over [..., N1, R] (real) or [..., N1, 2R] (real | imaginary)
+    /// holding m = N1·m2 + m1 at row m1, column m2 (m2 ≥ R are zero). Returns [..., N2, 2N1]: y[N2·q1 + q2] at row q2,
+    /// columns q1 (real) and N1 + q1 (imaginary). Both stages are right products with constant matrices (one large GEMM
+    /// each): stage 1 sums over m2, then a twiddle e^{sign·2πi·m1·q2/Q} and a transpose, stage 2 sums over m1.
     /// </summary>
     private static string TwoStageDft(OnnxGraphBuilder g, string x, int rows, int columns, bool realInput, int inputRows, int sign, double scale)
     {
         int q = rows * columns, inputs = realInput ? inputRows : 2 * inputRows;
-        var first = new float[2 * rows * inputs];
-        for (int q2 = 0; q2 < rows; q2++)
-            for (int m2 = 0; m2 < inputRows; m2++)
+        var first = new float[inputs * 2 * rows];
+        for (int m2 = 0; m2 < inputRows; m2++)
+            for (int q2 = 0; q2 < rows; q2++)
             {
                 double angle = sign * 2 * Math.PI * m2 * q2 / rows, cos = scale * Math.Cos(angle), sin = scale * Math.Sin(angle);
-                first[q2 * inputs + m2] = (float)cos;                  // real ← real
-                first[(rows + q2) * inputs + m2] = (float)sin;         // imaginary ← real
+                first[m2 * 2 * rows + q2] = (float)cos;              // real ← real
+                first[m2 * 2 * rows + rows + q2] = (float)sin;       // imaginary ← real
                 if (realInput) continue;
-                first[q2 * inputs + inputRows + m2] = (float)-sin;     // real ← imaginary
-                first[(rows + q2) * inputs + inputRows + m2] = (float)cos;
+                first[(inputRows + m2) * 2 * rows + q2] = (float)-sin; // real ← imaginary
+                first[(inputRows + m2) * 2 * rows + rows + q2] = (float)cos;
             }
-        string a = g.MatMul(g.AddConstant($"dft_stage1_{q}_{inputs}", first, 2 * rows, inputs), x); // [..., 2N2, N1]
-        var twiddleCos = new float[rows * columns];
-        var twiddleSin = new float[rows * columns];
-        for (int q2 = 0; q2 < rows; q2++)
-            for (int m1 = 0; m1 < columns; m1++)
+        string a = g.MatMul(x, g.AddConstant($"dft_stage1_{q}_{inputs}", first, inputs, 2 * rows)); // [..., N1, 2N2]
+        var twiddleCos = new float[columns * rows];
+        var twiddleSin = new float[columns * rows];
+        for (int m1 = 0; m1 < columns; m1++)
+            for (int q2 = 0; q2 < rows; q2++)
             {
                 double angle = sign * 2 * Math.PI * m1 * q2 / q;
-                twiddleCos[q2 * columns + m1] = (float)Math.Cos(angle);
-                twiddleSin[q2 * columns + m1] = (float)Math.Sin(angle);
+                twiddleCos[m1 * rows + q2] = (float)Math.Cos(angle);
+                twiddleSin[m1 * rows + q2] = (float)Math.Sin(angle);
             }
-        string ar = g.Slice(a, g.AddInt64s(0), g.AddInt64s(rows), g.AddInt64s(-2));
-        string ai = g.Slice(a, g.AddInt64s(rows), g.AddInt64s(2 * rows), g.AddInt64s(-2));
-        string tc = g.AddConstant($"dft_twiddle_cos_{q}", twiddleCos, rows, columns), ts = g.AddConstant($"dft_twiddle_sin_{q}", twiddleSin, rows, columns);
-        string twiddled = g.Concat(-1, g.Sub(g.Mul(ar, tc), g.Mul(ai, ts)), g.Add(g.Mul(ar, ts), g.Mul(ai, tc)));
+        string ar = g.Slice(a, g.AddInt64s(0), g.AddInt64s(rows), g.AddInt64s(-1));
+        string ai = g.Slice(a, g.AddInt64s(rows), g.AddInt64s(2 * rows), g.AddInt64s(-1));
+        string tc = g.AddConstant($"dft_twiddle_cos_{q}", twiddleCos, columns, rows), ts = g.AddConstant($"dft_twiddle_sin_{q}", twiddleSin, columns, rows);
+        string stacked = g.Concat(-2, g.Sub(g.Mul(ar, tc), g.Mul(ai, ts)), g.Add(g.Mul(ar, ts), g.Mul(ai, tc))); // [..., 2N1, N2]
+        int rank = realInput ? 4 : 5;
+        long[] swapLast = [.. Enumerable.Range(0, rank - 2).Select(i => (long)i), rank - 1, rank - 2];
         var second = new float[4 * columns * columns];
         for (int m1 = 0; m1 < columns; m1++)
             for (int q1 = 0; q1 < columns; q1++)
@@ -134,7 +160,7 @@ internal static class FastLeafGraph
                 second[(columns + m1) * w + q1] = -sin;             // real ← imaginary
                 second[(columns + m1) * w + columns + q1] = cos;    // imaginary ← imaginary
             }
-        return g.MatMul(twiddled, g.AddConstant($"dft_stage2_{q}", second, 2 * columns, 2 * columns));
+        return g.MatMul(g.Transpose(stacked, swapLast), g.AddConstant($"dft_stage2_{q}", second, 2 * columns, 2 * columns));
     }
 
     // Exact energies of h positions of a [B, h + K − 1] segment, masked, pooled into two frames: [B, N, 2].

@@ -25,14 +25,21 @@ internal static class LeafGraph
     /// <summary>The pooled energies [batch, N, ⌈T/S⌉] before the floor (the golden vectors' <c>pooled</c> arrays).</summary>
     public static string PooledEnergies(OnnxGraphBuilder g, string waveform, FrontendDescription d, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
     {
-        int n = d.FilterCount, k = d.WindowLength;
         string x = FrontendGraphStages.AsSingleChannel(g, waveform);
         if (d.PreEmphasis) x = FrontendGraphStages.PreEmphasis(g, x, d.Values(ParameterNames.PreemphasisWeight));
-        if (algorithm == LeafAlgorithm.Fast) return FastLeafGraph.PooledEnergies(g, g.Reshape(x, 0, -1), d);
-        var (re, im) = GaborKernels.ImpulseResponses(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), k);
+        return algorithm == LeafAlgorithm.Fast
+            ? FastLeafGraph.PooledEnergies(g, x, d)
+            : ConvolutionPooled(g, x, d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), d.Values(ParameterNames.PoolingWidth), d.WindowLength, d.Stride);
+    }
+
+    /// <summary>The exact stages on [batch, 1, T]: Gabor filterbank (stride 1, TF SAME) → squared modulus → Gaussian pooling → [batch, N, ⌈T/S⌉].</summary>
+    public static string ConvolutionPooled(OnnxGraphBuilder g, string x, float[] center, float[] width, float[] poolingWidth, int k, int stride)
+    {
+        int n = center.Length;
+        var (re, im) = GaborKernels.ImpulseResponses(center, width, k);
         string filtered = FrontendGraphStages.SameFilterbank(g, x, FrontendGraphStages.Interleave(re, im, k), 2 * n, k, "gabor_kernels");
         string energies = FrontendGraphStages.SquaredModulus(g, filtered, n);
-        float[] windows = GaussianLowpassWindow.Windows(d.Values(ParameterNames.PoolingWidth), k);
-        return FrontendGraphStages.SamePooling(g, energies, windows, n, k, d.Stride, "pooling_windows");
+        float[] windows = GaussianLowpassWindow.Windows(poolingWidth, k);
+        return FrontendGraphStages.SamePooling(g, energies, windows, n, k, stride, "pooling_windows");
     }
 }

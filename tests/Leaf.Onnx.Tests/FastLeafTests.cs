@@ -73,12 +73,14 @@ public sealed class FastLeafTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EveryChannelIsInExactlyOneBandClass()
+    public void EveryChannelIsBandedOnceOrDirect()
     {
         var d = FrontendDescription.Default(FrontendKind.Leaf).WithInitialParameters();
         var plan = FastLeafPlan.Create(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), d.Values(ParameterNames.PoolingWidth), d.WindowLength, d.Stride);
-        Assert.Equal(Enumerable.Range(0, d.FilterCount), plan.Classes.SelectMany(c => c.Channels).Order());
+        Assert.Equal(Enumerable.Range(0, d.FilterCount), plan.Classes.SelectMany(c => c.Channels).Concat(plan.DirectChannels).Order());
         Assert.All(plan.Classes, c => Assert.Equal(c.Transform, c.Rows * c.Columns));
+        // The initial filters whose σ ≥ 64 (wide Gaussians cut hard by the 401-tap window) are left to the convolution.
+        Assert.Equal([0, 1, 2, 3, 4, 5, 8], plan.DirectChannels);
         Assert.Equal(21, plan.FramesPerBlock);
     }
 
