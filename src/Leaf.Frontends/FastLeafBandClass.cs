@@ -13,7 +13,7 @@ namespace Leaf.Frontends;
 /// <param name="ResponseReal">[channels, Bins]: real part of the filter's response at those bins.</param>
 /// <param name="ResponseImag">[channels, Bins]: imaginary part.</param>
 /// <param name="Pooling">
-/// [channels, 2Q, frames per block]: maps the squared real parts (row q2·2N1 + q1) and imaginary parts (row
+/// [channels, frames per block, 2Q]: maps the squared real parts (column q2·2N1 + q1) and imaginary parts (column
 /// q2·2N1 + N1 + q1) of the decimated filter output to the block's pooled frames.
 /// </param>
 public sealed record FastLeafBandClass(

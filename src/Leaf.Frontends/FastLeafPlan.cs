@@ -137,10 +137,10 @@ public sealed class FastLeafPlan
                         double a = 0;
                         int offset = sample - stride * j; // the sample's position in frame j's window
                         for (int v = 0; v < k; v++) a += window[v] * dirichlet[((v - offset) % l + l) % l];
-                        // Row of the squared real part (q2, q1) and of the squared imaginary part (q2, N1 + q1).
+                        // Column of the squared real part (q2, q1) and of the squared imaginary part (q2, N1 + q1).
                         int re = q2 * 2 * columns + q1;
-                        pooling[(i * 2 * q + re) * frames + j] = (float)a;
-                        pooling[(i * 2 * q + re + columns) * frames + j] = (float)a;
+                        pooling[(i * frames + j) * 2 * q + re] = (float)a;
+                        pooling[(i * frames + j) * 2 * q + re + columns] = (float)a;
                     }
                 }
         }
