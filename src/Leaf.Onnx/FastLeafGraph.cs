@@ -4,10 +4,11 @@ namespace Leaf.Onnx;
 
 /// <summary>
 /// LEAF's pooled energies by the <see cref="FastLeafPlan"/>: blocks of the padded signal → two-stage DFT (matrix products)
-/// → per band class: gather each filter's band × its response → two-stage inverse DFT to the decimated rate → squared
-/// modulus → per-channel pooling matrix. The exact model pools zero energies outside the signal, while the blocks also
-/// see the filters' tails there; those ≤ (K−1)/2 energies at each end are computed exactly (a short convolution) and
-/// their pooled contribution subtracted.
+/// → per band class: gather each filter's band → response product and two-stage inverse DFT to the decimated rate
+/// (batched GEMMs) → squared modulus → per-channel pooling matrix. The exact model pools zero energies outside the
+/// signal, while the blocks also see the filters' tails there; those ≤ (K−1)/2 energies at each end are computed exactly
+/// (a short convolution) and their pooled contribution subtracted. The plan's direct filters take a polyphase form of
+/// the exact convolution instead.
 /// </summary>
 internal static class FastLeafGraph
 {
