@@ -25,7 +25,7 @@ internal static class FastLeafGraph
         {
             int[] direct = plan.DirectChannels;
             var (re, im) = GaborKernels.ImpulseResponses(Pick(center, direct), Pick(width, direct), d.WindowLength);
-            string energies = PolyphaseEnergies(g, g.Reshape(x, 0, -1), re, im, d.WindowLength, d.Stride / 2);
+            string energies = PolyphaseEnergies(g, g.Reshape(x, 0, -1), re, im, d.WindowLength, Math.Max(1, d.Stride / 2));
             float[] windows = GaussianLowpassWindow.Windows(Pick(pooling, direct), d.WindowLength);
             parts.Add(FrontendGraphStages.SamePooling(g, energies, windows, direct.Length, d.WindowLength, d.Stride, "direct_pooling_windows"));
         }
