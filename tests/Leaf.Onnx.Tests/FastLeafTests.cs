@@ -69,6 +69,26 @@ public sealed class FastLeafTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FastExportMatchesTheTorchSharpModuleInDoublePrecision()
+    {
+        // The training-time module in float64 is the exact function; the fast export holds the 1e-4 against it.
+        var random = new Random(6);
+        foreach (var set in Golden.ParameterSets)
+        {
+            var d = GoldenDescriptions.For(set).WithInitialParameters();
+            using var fast = new OnnxFrontend(FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast }));
+            foreach (int length in new[] { 1, 161, 16001 })
+            {
+                float[] waveform = Noise(random, length);
+                double[] reference = TorchReference.Featurize(d, waveform, 1, TorchSharp.torch.ScalarType.Float64);
+                double error = Arrays.MaxRelativeError(Arrays.Flatten(fast.Featurize(waveform)), reference, TorchReference.ErrorFloor(d));
+                output.WriteLine($"{set}/{length}: fast ONNX vs float64 TorchSharp {error:E2}");
+                Assert.True(error < Tolerance, $"{set}/{length}: {error:E2}");
+            }
+        }
+    }
+
+    [Fact]
     public void FastExportPassesTheOnnxChecker()
     {
         using var folder = new TempFolder();
