@@ -10,4 +10,4 @@ if ! /usr/bin/python3 -c 'import torchaudio' >/dev/null 2>&1; then
 fi
 date -u +"%Y-%m-%d %H:%M UTC, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 /usr/bin/python3 "$root/bench/torchaudio_mel.py" "$@"
-for kind in mel leaf; do "$root/leaf" bench frontend --kind "$kind" --backward "$@"; done
+for kind in mel leaf leaf-exact; do "$root/leaf" bench frontend --kind "$kind" --backward "$@"; done

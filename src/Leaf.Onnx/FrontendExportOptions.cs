@@ -15,6 +15,12 @@ public sealed record FrontendExportOptions
     /// </summary>
     public int MaxFrames { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// How LEAF's filterbank and pooling are computed: <see cref="LeafAlgorithm.Exact"/> (the default) or the
+    /// frequency-domain <see cref="LeafAlgorithm.Fast"/> path. Ignored by the other frontend kinds.
+    /// </summary>
+    public LeafAlgorithm LeafAlgorithm { get; init; } = LeafAlgorithm.Exact;
+
     /// <summary>Free text stored as the model's <c>doc_string</c>; null for a generated summary.</summary>
     public string? DocString { get; init; }
 }

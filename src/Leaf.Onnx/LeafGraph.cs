@@ -13,7 +13,7 @@ internal static class LeafGraph
     {
         if (d.Compression is not (CompressionKind.Pcen or CompressionKind.Log))
             throw new ArgumentException($"LEAF compresses with Pcen or Log, not {d.Compression}", nameof(d));
-        string floored = FrontendGraphStages.Floor(g, PooledEnergies(g, waveform, d), d.EnergyFloor);
+        string floored = FrontendGraphStages.Floor(g, PooledEnergies(g, waveform, d, options.LeafAlgorithm), d.EnergyFloor);
         var (compressed, maxFrames) = d.Compression == CompressionKind.Pcen
             ? PcenGraph.Add(g, floored, d, options.MaxFrames)
             : (FrontendGraphStages.LogCompression(g, floored), null);
@@ -23,15 +23,23 @@ internal static class LeafGraph
     }
 
     /// <summary>The pooled energies [batch, N, ⌈T/S⌉] before the floor (the golden vectors' <c>pooled</c> arrays).</summary>
-    public static string PooledEnergies(OnnxGraphBuilder g, string waveform, FrontendDescription d)
+    public static string PooledEnergies(OnnxGraphBuilder g, string waveform, FrontendDescription d, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
     {
-        int n = d.FilterCount, k = d.WindowLength;
         string x = FrontendGraphStages.AsSingleChannel(g, waveform);
         if (d.PreEmphasis) x = FrontendGraphStages.PreEmphasis(g, x, d.Values(ParameterNames.PreemphasisWeight));
-        var (re, im) = GaborKernels.ImpulseResponses(d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), k);
+        return algorithm == LeafAlgorithm.Fast
+            ? FastLeafGraph.PooledEnergies(g, x, d)
+            : ConvolutionPooled(g, x, d.Values(ParameterNames.GaborCenter), d.Values(ParameterNames.GaborWidth), d.Values(ParameterNames.PoolingWidth), d.WindowLength, d.Stride);
+    }
+
+    /// <summary>The exact stages on [batch, 1, T]: Gabor filterbank (stride 1, TF SAME) → squared modulus → Gaussian pooling → [batch, N, ⌈T/S⌉].</summary>
+    public static string ConvolutionPooled(OnnxGraphBuilder g, string x, float[] center, float[] width, float[] poolingWidth, int k, int stride)
+    {
+        int n = center.Length;
+        var (re, im) = GaborKernels.ImpulseResponses(center, width, k);
         string filtered = FrontendGraphStages.SameFilterbank(g, x, FrontendGraphStages.Interleave(re, im, k), 2 * n, k, "gabor_kernels");
         string energies = FrontendGraphStages.SquaredModulus(g, filtered, n);
-        float[] windows = GaussianLowpassWindow.Windows(d.Values(ParameterNames.PoolingWidth), k);
-        return FrontendGraphStages.SamePooling(g, energies, windows, n, k, d.Stride, "pooling_windows");
+        float[] windows = GaussianLowpassWindow.Windows(poolingWidth, k);
+        return FrontendGraphStages.SamePooling(g, energies, windows, n, k, stride, "pooling_windows");
     }
 }

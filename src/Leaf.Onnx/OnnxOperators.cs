@@ -90,4 +90,17 @@ public static class OnnxOperators
     /// <summary><c>InstanceNormalization</c> of [B, C, T] over T per (example, channel), with per-channel scale and bias.</summary>
     public static string InstanceNormalization(this OnnxGraphBuilder g, string x, string scale, string bias, float epsilon) =>
         g.AddNode("InstanceNormalization", [x, scale, bias], [OnnxAttribute.Float("epsilon", epsilon)]);
+
+    /// <summary><c>Gather</c> along <paramref name="axis"/> with an int64 index tensor.</summary>
+    public static string Gather(this OnnxGraphBuilder g, string x, string indices, long axis) =>
+        g.AddNode("Gather", [x, indices], [OnnxAttribute.Int("axis", axis)]);
+
+    /// <summary><c>Less</c>: a &lt; b element-wise (broadcasting), a bool tensor.</summary>
+    public static string Less(this OnnxGraphBuilder g, string a, string b) => g.AddNode("Less", [a, b]);
+
+    /// <summary><c>GreaterOrEqual</c>: a ≥ b element-wise (broadcasting), a bool tensor.</summary>
+    public static string GreaterOrEqual(this OnnxGraphBuilder g, string a, string b) => g.AddNode("GreaterOrEqual", [a, b]);
+
+    /// <summary><c>Cast</c> to float32.</summary>
+    public static string CastToFloat(this OnnxGraphBuilder g, string x) => g.AddNode("Cast", [x], [OnnxAttribute.Int("to", 1)]);
 }

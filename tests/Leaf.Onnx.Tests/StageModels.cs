@@ -9,12 +9,12 @@ internal static class StageModels
     private static readonly OnnxDim Batch = OnnxDim.Named("batch"), Frames = OnnxDim.Named("frames");
 
     /// <summary>LEAF up to the pooled energies: waveform [batch, samples] → [batch, N, frames], before the floor.</summary>
-    public static byte[] PooledEnergies(FrontendDescription description)
+    public static byte[] PooledEnergies(FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
     {
         var d = description.WithInitialParameters();
         var g = new OnnxGraphBuilder("pooled");
         string waveform = g.AddInput("input", Batch, OnnxDim.Named("samples"));
-        g.AddOutput(g.Identity(LeafGraph.PooledEnergies(g, waveform, d), "output"), Batch, OnnxDim.Fixed(d.FilterCount), Frames);
+        g.AddOutput(g.Identity(LeafGraph.PooledEnergies(g, waveform, d, algorithm), "output"), Batch, OnnxDim.Fixed(d.FilterCount), Frames);
         return OnnxModelWriter.ToBytes(g);
     }
 
@@ -41,8 +41,20 @@ internal static class StageModels
     /// <summary>Runs a one-input, one-output stage model on one CPU thread.</summary>
     public static float[] Run(byte[] model, float[] input, params long[] shape)
     {
+        using var session = Session(model);
+        return Run(session, input, shape);
+    }
+
+    /// <summary>A one-thread CPU session of a stage model, for running it several times.</summary>
+    public static InferenceSession Session(byte[] model)
+    {
         using var options = new SessionOptions { IntraOpNumThreads = 1 };
-        using var session = new InferenceSession(model, options);
+        return new InferenceSession(model, options);
+    }
+
+    /// <summary>Runs a one-input, one-output stage model's session.</summary>
+    public static float[] Run(InferenceSession session, float[] input, params long[] shape)
+    {
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
         using var results = session.Run(runOptions, ["input"], [value], ["output"]);

@@ -13,10 +13,14 @@ namespace Leaf.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    // Bench-only kind name: LEAF exported with LeafAlgorithm.Exact (plain "leaf" benches the fast export).
+    private const string ExactLeaf = "leaf-exact";
+
     public static Command Create()
     {
-        var kind = new Option<string>("--kind") { Description = "Frontend kind: " + string.Join("|", FrontendKindNames.All) + ".", DefaultValueFactory = _ => "leaf" };
-        kind.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
+        string[] kinds = [.. FrontendKindNames.All, ExactLeaf];
+        var kind = new Option<string>("--kind") { Description = "Frontend kind: " + string.Join("|", kinds) + $" (leaf: the fast ONNX export; {ExactLeaf}: the exact one).", DefaultValueFactory = _ => "leaf" };
+        kind.AcceptOnlyFromAmong(kinds);
         var seconds = new Option<int>("--seconds") { Description = "Clip length in seconds.", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 4 };
         var threads = new Option<int>("--threads") { Description = "Threads for ONNX Runtime and libtorch.", DefaultValueFactory = _ => 1 };
@@ -29,22 +33,25 @@ internal static class BenchCommand
         { kind, seconds, batch, threads, runs, engine, backward };
         frontend.SetAction(parse =>
         {
-            var d = FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(kind)!)).WithInitialParameters();
+            string kindName = parse.GetValue(kind)!;
+            var d = FrontendDescription.Default(FrontendKindNames.Parse(kindName == ExactLeaf ? "leaf" : kindName)).WithInitialParameters();
+            var algorithm = kindName == ExactLeaf ? LeafAlgorithm.Exact : LeafAlgorithm.Fast;
             int clips = parse.GetValue(batch), samples = parse.GetValue(seconds) * d.SampleRate, n = parse.GetValue(runs), t = parse.GetValue(threads);
             if (clips < 1 || samples < 1 || n < 1 || t < 1) throw new ArgumentException("--seconds, --batch, --runs and --threads must be positive");
             var random = new Random(1);
             float[][] audio = [.. Enumerable.Range(0, clips).Select(_ => Enumerable.Range(0, samples).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())];
             double audioSeconds = (double)clips * samples / d.SampleRate;
             var o = parse.InvocationConfiguration.Output;
-            o.WriteLine($"{d.Kind.ToName()}: batch {clips} x {parse.GetValue(seconds)} s, {t} thread(s), median of {n} runs");
+            o.WriteLine($"{kindName}: batch {clips} x {parse.GetValue(seconds)} s, {t} thread(s), median of {n} runs");
             string which = parse.GetValue(engine)!;
             if (which is "onnx" or "both")
             {
-                using var onnx = new OnnxFrontend(FrontendExporter.Export(d), new OnnxFrontendOptions { IntraOpThreads = t });
+                using var onnx = new OnnxFrontend(FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = algorithm }), new OnnxFrontendOptions { IntraOpThreads = t });
                 o.WriteLine($"  onnx  forward           {audioSeconds / Median(n, () => onnx.FeaturizeBatch(audio)),10:F1} audio-s/s");
             }
             if (which is "torch" or "both")
             {
+                if (d.Kind == FrontendKind.Leaf) o.WriteLine("  (TorchSharp has the exact LEAF module only)");
                 torch.set_num_threads(t);
                 using var module = FrontendFactory.Create(d);
                 var input = torch.tensor(audio.SelectMany(a => a).ToArray(), [clips, samples]);
