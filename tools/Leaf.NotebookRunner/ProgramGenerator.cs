@@ -1,0 +1,73 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Leaf.NotebookRunner;
+
+/// <summary>
+/// Turns a notebook's code cells into one file-based C# program (<c>dotnet run file.cs</c>): directives first, then
+/// every cell's <c>using</c> directives, then the cells' statements in order (each preceded by a marker line on
+/// standard output), then the cells' type declarations, which C# requires after top-level statements. <c>#line</c>
+/// directives name each piece <c>cell-N</c>, so compiler errors and stack traces point at the notebook cell.
+/// </summary>
+public static class ProgramGenerator
+{
+    /// <summary>Properties every generated program gets: no AOT publishing analysers (the program is only run).</summary>
+    private static readonly string[] DefaultDirectives = ["#:property PublishAot=false"];
+
+    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
+
+    /// <summary>The file name a compiler diagnostic or stack frame uses for cell <paramref name="number"/>.</summary>
+    public static string CellFileName(int number) => $"cell-{number}";
+
+    /// <summary>The program for <paramref name="cells"/>; relative project paths resolve against <paramref name="notebookDirectory"/>.</summary>
+    /// <exception cref="NotebookException">A cell holds a directive the runner cannot honour.</exception>
+    public static string Generate(IReadOnlyList<NotebookCell> cells, string notebookDirectory)
+    {
+        var directives = new List<string>(DefaultDirectives);
+        var usings = new StringBuilder();
+        var statements = new StringBuilder();
+        var types = new StringBuilder();
+        foreach (var cell in cells)
+        {
+            var parsed = CellDirectives.Parse(cell, notebookDirectory);
+            directives.AddRange(parsed.Directives.Where(d => !directives.Contains(d)));
+            var unit = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(parsed.Code, ScriptOptions).GetRoot();
+            foreach (var u in unit.Usings) Append(usings, cell, u, u.ToString());
+            statements.AppendLine("#line hidden").AppendLine($"LeafNotebookShim.BeginCell({cell.Number});");
+            foreach (var member in unit.Members)
+            {
+                if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax)
+                    Append(types, cell, member, member.ToString());
+                else
+                    Append(statements, cell, member, StatementText(member));
+            }
+        }
+        return new StringBuilder()
+            .AppendJoin('\n', directives).Append('\n')
+            .Append(usings)
+            .AppendLine("using static LeafNotebookShim;")
+            .AppendLine("#line hidden")
+            .AppendLine("LeafNotebookShim.BeginProgram();")
+            .Append(statements)
+            .AppendLine("#line hidden")
+            .AppendLine("LeafNotebookShim.EndProgram();")
+            .Append(types)
+            .AppendLine("#line hidden")
+            .AppendLine(NotebookShim.Source)
+            .ToString();
+    }
+
+    // A trailing expression without semicolon is displayed, as the kernel does with a cell's last expression.
+    private static string StatementText(MemberDeclarationSyntax member) =>
+        member is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } e }
+            ? $"display({e.Expression});"
+            : member.ToString();
+
+    private static void Append(StringBuilder to, NotebookCell cell, SyntaxNode node, string text)
+    {
+        int line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        to.AppendLine($"#line {line} \"{CellFileName(cell.Number)}\"").AppendLine(text);
+    }
+}
