@@ -16,7 +16,9 @@ public static class ProgramGenerator
     /// <summary>Properties every generated program gets: no AOT publishing analysers (the program is only run).</summary>
     private static readonly string[] DefaultDirectives = ["#:property PublishAot=false"];
 
-    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
+    private static readonly CSharpParseOptions FileOptions = new(LanguageVersion.Preview);
+
+    private static readonly CSharpParseOptions ScriptOptions = FileOptions.WithKind(SourceCodeKind.Script);
 
     /// <summary>The file name a compiler diagnostic or stack frame uses for cell <paramref name="number"/>.</summary>
     public static string CellFileName(int number) => $"cell-{number}";
@@ -33,7 +35,7 @@ public static class ProgramGenerator
         {
             var parsed = CellDirectives.Parse(cell, notebookDirectory);
             directives.AddRange(parsed.Directives.Where(d => !directives.Contains(d)));
-            var unit = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(parsed.Code, ScriptOptions).GetRoot();
+            var unit = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(DisplayTrailingExpression(parsed.Code), FileOptions).GetRoot();
             foreach (var u in unit.Usings) Append(usings, cell, u, u.ToString());
             statements.AppendLine("#line hidden").AppendLine($"LeafNotebookShim.BeginCell({cell.Number});");
             foreach (var member in unit.Members)
@@ -41,7 +43,7 @@ public static class ProgramGenerator
                 if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax)
                     Append(types, cell, member, member.ToString());
                 else
-                    Append(statements, cell, member, StatementText(member));
+                    Append(statements, cell, member, member.ToString());
             }
         }
         return new StringBuilder()
@@ -59,11 +61,16 @@ public static class ProgramGenerator
             .ToString();
     }
 
-    // A trailing expression without semicolon is displayed, as the kernel does with a cell's last expression.
-    private static string StatementText(MemberDeclarationSyntax member) =>
-        member is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } e }
-            ? $"display({e.Expression});"
-            : member.ToString();
+    // A trailing expression without semicolon is displayed, as the kernel displays a cell's last expression. Only the
+    // script grammar accepts it, so the cell is parsed as a script to find it, then rewritten as a display call.
+    private static string DisplayTrailingExpression(string code)
+    {
+        var last = ((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, ScriptOptions).GetRoot()).Members.LastOrDefault();
+        if (last is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } e }
+            || e.Expression.ContainsDiagnostics || code[e.Expression.Span.End..].Trim().Length > 0)
+            return code;
+        return $"{code[..e.Expression.SpanStart]}display({e.Expression});{code[e.Expression.Span.End..]}";
+    }
 
     private static void Append(StringBuilder to, NotebookCell cell, SyntaxNode node, string text)
     {
