@@ -13,8 +13,11 @@ namespace Leaf.NotebookRunner;
 /// </summary>
 public static class ProgramGenerator
 {
-    /// <summary>Properties every generated program gets: no AOT publishing analysers (the program is only run).</summary>
-    private static readonly string[] DefaultDirectives = ["#:property PublishAot=false"];
+    /// <summary>
+    /// Properties every generated program gets: no AOT publishing analysers (the program is only run), and the
+    /// invariant culture, so that numbers print the same on every machine.
+    /// </summary>
+    private static readonly string[] DefaultDirectives = ["#:property PublishAot=false", "#:property InvariantGlobalization=true"];
 
     private static readonly CSharpParseOptions FileOptions = new(LanguageVersion.Preview);
 
