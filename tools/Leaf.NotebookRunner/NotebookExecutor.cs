@@ -46,10 +46,19 @@ public static partial class NotebookExecutor
     {
         string stem = Path.GetFileNameWithoutExtension(notebookFull);
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notebookFull)))[..12];
-        string directory = options.ProgramDirectory ?? Path.Combine(Path.GetTempPath(), "leaf-notebooks", $"{stem}-{hash}");
+        string directory = options.ProgramDirectory ?? Path.Combine(ArtifactsRoot(notebookFull) ?? Path.Combine(Path.GetTempPath(), "leaf-notebooks"), $"{stem}-{hash}");
         string path = Path.Combine(directory, "nb_" + NonIdentifier().Replace(stem, "_") + ".cs");
         if (!File.Exists(path) || File.ReadAllText(path) != source) Leaf.Audio.AtomicFile.WriteText(path, source);
         return path;
+    }
+
+    // Inside a repository (the first folder above the notebook holding Directory.Build.props), programs go to its
+    // artifacts/notebooks folder, so they build with the repository's settings and build steps like its projects do.
+    private static string? ArtifactsRoot(string notebookFull)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(notebookFull)!); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Directory.Build.props"))) return Path.Combine(dir.FullName, "artifacts", "notebooks");
+        return null;
     }
 
     // The first compiler error names its cell through the #line directives; other errors are reported whole.

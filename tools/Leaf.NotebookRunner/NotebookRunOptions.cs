@@ -10,8 +10,9 @@ public sealed record NotebookRunOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The folder of the generated program; null (the default) is a folder under the system temp folder named after the
-    /// notebook's full path, so re-running an unchanged notebook reuses its build.
+    /// The folder of the generated program; null (the default) is a folder named after the notebook's full path, under
+    /// artifacts/notebooks of the enclosing repository (the first folder above holding Directory.Build.props, whose build
+    /// settings then apply) or else under the system temp folder. Re-running an unchanged notebook reuses its build.
     /// </summary>
     public string? ProgramDirectory { get; init; }
 }

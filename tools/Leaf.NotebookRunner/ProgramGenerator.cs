@@ -14,10 +14,16 @@ namespace Leaf.NotebookRunner;
 public static class ProgramGenerator
 {
     /// <summary>
-    /// Properties every generated program gets: no AOT publishing analysers (the program is only run), and the
-    /// invariant culture, so that numbers print the same on every machine.
+    /// Properties every generated program gets: no AOT publishing analysers (the program is only run); the invariant
+    /// culture, so that numbers print the same on every machine; warnings stay warnings; and package versions come from
+    /// the notebook's own <c>#r "nuget: Name, Version"</c> lines even inside a repository with central package versions.
     /// </summary>
-    private static readonly string[] DefaultDirectives = ["#:property PublishAot=false", "#:property InvariantGlobalization=true"];
+    private static readonly string[] DefaultDirectives =
+    [
+        "#:property PublishAot=false", "#:property InvariantGlobalization=true",
+        "#:property TreatWarningsAsErrors=false", "#:property ManagePackageVersionsCentrally=false",
+        "#:property EmbedUntrackedSources=false", // source link would try to embed the "cell-N" files named by #line
+    ];
 
     private static readonly CSharpParseOptions FileOptions = new(LanguageVersion.Preview);
 
