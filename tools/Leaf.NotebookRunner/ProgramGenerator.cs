@@ -45,15 +45,10 @@ public static class ProgramGenerator
             var parsed = CellDirectives.Parse(cell, notebookDirectory);
             directives.AddRange(parsed.Directives.Where(d => !directives.Contains(d)));
             var unit = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(DisplayTrailingExpression(parsed.Code), FileOptions).GetRoot();
-            foreach (var u in unit.Usings) Append(usings, cell, u, u.ToString());
+            foreach (var u in unit.Usings) Append(usings, cell, u);
             statements.AppendLine("#line hidden").AppendLine($"LeafNotebookShim.BeginCell({cell.Number});");
             foreach (var member in unit.Members)
-            {
-                if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax)
-                    Append(types, cell, member, member.ToString());
-                else
-                    Append(statements, cell, member, member.ToString());
-            }
+                Append(member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax ? types : statements, cell, member);
         }
         return new StringBuilder()
             .AppendJoin('\n', directives).Append('\n')
@@ -81,9 +76,10 @@ public static class ProgramGenerator
         return $"{code[..e.Expression.SpanStart]}display({e.Expression});{code[e.Expression.Span.End..]}";
     }
 
-    private static void Append(StringBuilder to, NotebookCell cell, SyntaxNode node, string text)
+    // The node's text, preceded by a #line directive mapping it back to its line in the cell.
+    private static void Append(StringBuilder to, NotebookCell cell, SyntaxNode node)
     {
         int line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        to.AppendLine($"#line {line} \"{CellFileName(cell.Number)}\"").AppendLine(text);
+        to.AppendLine($"#line {line} \"{CellFileName(cell.Number)}\"").AppendLine(node.ToString());
     }
 }
