@@ -22,6 +22,8 @@ public static class LeafCli
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
