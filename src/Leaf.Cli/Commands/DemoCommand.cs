@@ -56,7 +56,9 @@ internal static class DemoCommand
                 var result = TrainCommand.TrainAndExport(tasks, options, o, kind.ToName());
                 runs.Add((kind.ToName(), result, watch.Elapsed));
             }
-            AnsiConsole.Write(Comparison(runs));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(o) });
+            console.Profile.Width = Math.Max(console.Profile.Width, 110);
+            console.Write(Comparison(runs));
 
             var test = tasks[0].Dataset;
             var files = test.IndicesOf(DatasetSplit.Test).Take(ScoredFiles).Select(i => test.Items[i]).ToArray();
