@@ -49,7 +49,7 @@ internal static class DemoCommand
             {
                 var options = new TrainerOptions
                 {
-                    OutputDirectory = Path.Combine(root, kind.ToName()), Frontend = TrainerOptions.RecommendedFrontend(kind),
+                    OutputDirectory = Path.Combine(root, kind.ToName()), Frontend = FrontendDescription.Default(kind),
                     Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), Seed = runSeed,
                 };
                 var watch = Stopwatch.StartNew();

@@ -43,11 +43,7 @@ internal static class TrainCommand
         var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => defaults.Seed };
         var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device };
-        var stablePcen = new Option<bool>("--stable-pcen")
-        {
-            Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only; false for the paper's parameterisation).",
-            DefaultValueFactory = _ => TrainerOptions.RecommendedFrontend(FrontendKind.Leaf).Pcen.LearnLogs,
-        };
+        var stablePcen = new Option<bool>("--stable-pcen") { Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
 
         var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
@@ -60,7 +56,7 @@ internal static class TrainCommand
             var options = new TrainerOptions
             {
                 OutputDirectory = parse.GetValue(output)!,
-                Frontend = WithStablePcen(TrainerOptions.RecommendedFrontend(FrontendKindNames.Parse(parse.GetValue(frontend)!)), parse.GetValue(stablePcen)),
+                Frontend = WithStablePcen(FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(frontend)!)), parse.GetValue(stablePcen)),
                 Encoder = parse.GetValue(classifier) == "cnn" ? EncoderKind.CompactCnn : EncoderKind.EfficientNetB0,
                 Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr), FrontendLearningRate = parse.GetValue(frontendLr) ?? defaults.FrontendLearningRate,
@@ -116,9 +112,9 @@ internal static class TrainCommand
         catch (ArgumentException) { return false; }
     }
 
-    // sPCEN learned in log space or not, only where the frontend has a trainable sPCEN.
+    // sPCEN learned in log space, only where the frontend has a trainable sPCEN.
     private static FrontendDescription WithStablePcen(FrontendDescription frontend, bool stable) =>
-        frontend.Compression == CompressionKind.Pcen && frontend.Pcen.Trainable ? frontend with { Pcen = frontend.Pcen with { LearnLogs = stable } } : frontend;
+        stable && frontend.Compression == CompressionKind.Pcen && frontend.Pcen.Trainable ? frontend with { Pcen = frontend.Pcen with { LearnLogs = true } } : frontend;
 
     // The best checkpoint as a runtime-free description and as ONNX: the frontend alone and the whole classifier.
     private static void Export(TrainingResult result, TrainerOptions options, TextWriter o)

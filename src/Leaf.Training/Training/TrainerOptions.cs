@@ -10,8 +10,8 @@ public sealed record TrainerOptions
     /// <summary>Folder for checkpoints, metrics and the learned frontend.</summary>
     public required string OutputDirectory { get; init; }
 
-    /// <summary>The frontend to train (default: <see cref="RecommendedFrontend"/> of LEAF).</summary>
-    public FrontendDescription Frontend { get; init; } = RecommendedFrontend(FrontendKind.Leaf);
+    /// <summary>The frontend to train (default: LEAF with the paper's initialisation and parameterisation; docs/accuracy.md says why).</summary>
+    public FrontendDescription Frontend { get; init; } = FrontendDescription.Default(FrontendKind.Leaf);
 
     /// <summary>The encoder behind the frontend (default: the compact CNN).</summary>
     public EncoderKind Encoder { get; init; } = EncoderKind.CompactCnn;
@@ -57,12 +57,6 @@ public sealed record TrainerOptions
 
     /// <summary>The frontend learning rate in effect.</summary>
     public double EffectiveFrontendLearningRate => FrontendLearningRate ?? LearningRate;
-
-    /// <summary>
-    /// The frontend this library trains by default: the paper's architecture and initialisation, with sPCEN learned in
-    /// log space when the recipe comparison (docs/accuracy.md) found it better.
-    /// </summary>
-    public static FrontendDescription RecommendedFrontend(FrontendKind kind) => FrontendDescription.Default(kind);
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
