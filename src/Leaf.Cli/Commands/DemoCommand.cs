@@ -61,7 +61,7 @@ internal static class DemoCommand
             console.Write(Comparison(runs));
 
             var test = tasks[0].Dataset;
-            var files = test.IndicesOf(DatasetSplit.Test).Take(ScoredFiles).Select(i => test.Items[i]).ToArray();
+            var files = test.IndicesOf(DatasetSplit.Test).Select(i => test.Items[i]).GroupBy(item => item.Label).Select(g => g.First()).Take(ScoredFiles).ToArray();   // one per class
             string model = Path.Combine(root, FrontendKind.Leaf.ToName(), "model.onnx");
             o.WriteLine($"scoring {files.Length} test files with {model} (ONNX Runtime):");
             foreach (var (item, (label, probability)) in files.Zip(Score(model, [.. files.Select(f => f.Path)])))

@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
 using Leaf.Training.Data;
 using Leaf.Training.Frontends;
 using TorchSharp;
 using static TorchSharp.torch;
-using Leaf.Frontends.Classifiers;
 
 namespace Leaf.Training.Training;
 
