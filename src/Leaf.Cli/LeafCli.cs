@@ -26,6 +26,8 @@ public static class LeafCli
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(MlNetCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 

@@ -71,7 +71,7 @@ public sealed class TrainerTests : IDisposable
         Assert.DoesNotContain(Directory.GetFiles(dir), AtomicFile.IsTemporary);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(dir, Trainer.MetricsFile)).Length);
         Assert.Equal(FrontendKind.Leaf, FrontendDescription.Load(Path.Combine(dir, Trainer.FrontendFile)).Kind);
-        Assert.Equal(dataset.IndicesOf(DatasetSplit.Test).Count, result.Report.Confusion.Sum(row => row.Sum()));
+        Assert.Equal(dataset.IndicesOf(DatasetSplit.Test).Count, result.Report.Tasks[0].Confusion.Sum(row => row.Sum()));
         Assert.Contains("\"test_accuracy\"", File.ReadAllText(Path.Combine(dir, Trainer.ReportFile)));
     }
 

@@ -3,6 +3,7 @@ using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx;
 using Leaf.Onnx.Classifiers;
+using Leaf.Plotting;
 using Leaf.Training.Data;
 using Leaf.Training.Training;
 using Spectre.Console;
@@ -10,65 +11,110 @@ using Spectre.Console;
 namespace Leaf.Cli.Commands;
 
 /// <summary>
-/// <c>leaf train</c>: trains a frontend + classifier on a labelled folder or CSV, writing checkpoints, metrics, the learned
-/// frontend, a test report and ONNX models into <c>--out</c>.
+/// <c>leaf train</c>: trains a frontend + classifier on one labelled folder or CSV, or several (<c>--data name=DIR</c>, one
+/// head per task on a shared frontend and encoder), writing checkpoints, metrics, TensorBoard events, the learned frontend,
+/// a test report, ONNX models and plots into <c>--out</c>.
 /// </summary>
 internal static class TrainCommand
 {
     private static readonly string[] ClassifierNames = ["cnn", "efficientnet-b0"];
 
-    /// <summary>The <c>train</c> command (public so tests can run it before it is registered in <see cref="LeafCli"/>).</summary>
+    /// <summary>The <c>train</c> command.</summary>
     public static Command Create()
     {
         var defaults = new TrainerOptions { OutputDirectory = "." };
-        var data = new Option<string>("--data") { Description = "Dataset: a folder of <label>/ (or train|valid|test/<label>/) audio files, or a CSV manifest.", Required = true };
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Dataset: a folder of <label>/ (or train|valid|test/<label>/) audio files, or a CSV manifest; repeat as name=DIR for multi-task training.",
+            Required = true, Arity = ArgumentArity.OneOrMore,
+        };
         var frontend = new Option<string>("--frontend") { Description = "Frontend: " + string.Join("|", FrontendKindNames.All) + ".", DefaultValueFactory = _ => "leaf" };
         frontend.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
         var classifier = new Option<string>("--classifier") { Description = "Encoder: cnn (compact CNN, CPU-sized) or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
         classifier.AcceptOnlyFromAmong(ClassifierNames);
-        var output = new Option<string>("--out") { Description = "Output folder (checkpoints, metrics.csv, frontend.json, report.json, ONNX models).", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder (checkpoints, metrics.csv, tensorboard/, frontend.json, report.json, ONNX models, plots/).", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => defaults.Epochs };
         var minutes = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and head.", DefaultValueFactory = _ => defaults.LearningRate };
-        var frontendLr = new Option<double?>("--frontend-lr") { Description = "Adam learning rate of the frontend (default: --lr)." };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => defaults.LearningRate };
+        var frontendLr = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {defaults.EffectiveFrontendLearningRate:G3})." };
         var weightDecay = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => defaults.Patience };
         var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => defaults.Seed };
         var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device };
+        var stablePcen = new Option<bool>("--stable-pcen") { Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
 
-        var command = new Command("train", "Train a frontend and classifier; writes checkpoints, metrics.csv, frontend.json, report.json and ONNX models.")
-        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, weightDecay, patience, clip, seed, device, resume };
+        var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
+        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, weightDecay, patience, clip, seed, device, stablePcen, resume };
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
             int runSeed = parse.GetValue(seed);
-            var dataset = AudioDataset.Load(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed });
-            o.WriteLine(dataset.Summary().ToString());
-            foreach (var skipped in dataset.Skipped) o.WriteLine($"skipped {skipped}");
-            var clipOptions = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) };
+            var tasks = LoadTasks(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed }, o);
             var options = new TrainerOptions
             {
                 OutputDirectory = parse.GetValue(output)!,
-                Frontend = FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(frontend)!)),
+                Frontend = WithStablePcen(FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(frontend)!)), parse.GetValue(stablePcen)),
                 Encoder = parse.GetValue(classifier) == "cnn" ? EncoderKind.CompactCnn : EncoderKind.EfficientNetB0,
                 Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), BatchSize = parse.GetValue(batch),
-                LearningRate = parse.GetValue(lr), FrontendLearningRate = parse.GetValue(frontendLr), WeightDecay = parse.GetValue(weightDecay),
-                Patience = parse.GetValue(patience), Seed = runSeed, Clip = clipOptions, Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
+                LearningRate = parse.GetValue(lr), FrontendLearningRate = parse.GetValue(frontendLr) ?? defaults.FrontendLearningRate,
+                WeightDecay = parse.GetValue(weightDecay), Patience = parse.GetValue(patience), Seed = runSeed,
+                Clip = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) },
+                Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
             };
-            var trainer = new Trainer(dataset, options);
-            var result = Render(progress => trainer.Run(progress));
-            foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
-            Export(result, options, o);
+            var result = TrainAndExport(tasks, options, o);
             foreach (var m in result.Metrics)
                 o.WriteLine($"epoch {m.Epoch}: step {m.Step}, loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, valid acc {m.ValidAccuracy:P1}, lr {m.LearningRate:G3}, {m.Seconds:F0} s");
+            if (result.Report.Tasks.Count > 1)
+                foreach (var t in result.Report.Tasks) o.WriteLine($"task {t.Name}: test accuracy {t.TestAccuracy:P1}");
             o.WriteLine($"best valid accuracy {result.State.BestValidAccuracy:P1} (epoch {result.State.BestEpoch}); test accuracy {result.Report.TestAccuracy:P1}; {result.State.Seconds:F0} s");
             return 0;
         });
         return command;
     }
+
+    /// <summary>
+    /// The datasets of the <c>--data</c> values, with their summaries printed: <c>name=PATH</c> tasks, or one bare path named
+    /// after its folder (or <see cref="Trainer.SingleTaskName"/> when the folder name is not a valid task name).
+    /// </summary>
+    public static IReadOnlyList<NamedDataset> LoadTasks(IReadOnlyList<string> specs, DatasetOptions options, TextWriter o)
+    {
+        var named = specs.Count == 1 && !specs[0].Contains('=', StringComparison.Ordinal) && !IsValidName(specs[0])
+            ? [$"{Trainer.SingleTaskName}={specs[0]}"]
+            : specs;
+        var tasks = NamedDataset.LoadAll(named, options);
+        foreach (var (name, dataset) in tasks)
+        {
+            if (tasks.Count > 1) o.WriteLine($"task {name}:");
+            o.WriteLine(dataset.Summary().ToString());
+            foreach (var skipped in dataset.Skipped) o.WriteLine($"skipped {skipped}");
+        }
+        return tasks;
+    }
+
+    /// <summary>Trains with a live bar, then writes classifier.json, frontend.onnx, model.onnx and the plots of the run.</summary>
+    public static TrainingResult TrainAndExport(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training")
+    {
+        var trainer = new Trainer(tasks, options);
+        var result = Render(title, progress => trainer.Run(progress));
+        foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
+        Export(result, options, o);
+        var plots = RunPlots.Write(options.OutputDirectory);
+        o.WriteLine($"wrote {plots.Count} plots to {Path.Combine(options.OutputDirectory, RunPlots.Folder)}");
+        return result;
+    }
+
+    private static bool IsValidName(string spec)
+    {
+        try { NamedDataset.ParseSpec(spec); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
+    // sPCEN learned in log space, only where the frontend has a trainable sPCEN.
+    private static FrontendDescription WithStablePcen(FrontendDescription frontend, bool stable) =>
+        stable && frontend.Compression == CompressionKind.Pcen && frontend.Pcen.Trainable ? frontend with { Pcen = frontend.Pcen with { LearnLogs = true } } : frontend;
 
     // The best checkpoint as a runtime-free description and as ONNX: the frontend alone and the whole classifier.
     private static void Export(TrainingResult result, TrainerOptions options, TextWriter o)
@@ -81,19 +127,19 @@ internal static class TrainCommand
     }
 
     // A live bar: epoch, step, loss, accuracy, clips/s and remaining time of the epoch.
-    private static TrainingResult Render(Func<IProgress<TrainingProgress>, TrainingResult> run) =>
+    private static TrainingResult Render(string title, Func<IProgress<TrainingProgress>, TrainingResult> run) =>
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask("training", maxValue: 1);
+                var task = context.AddTask(title, maxValue: 1);
                 var progress = new Progress<TrainingProgress>(p =>
                 {
                     task.MaxValue = Math.Max(1, (double)p.Epochs * p.StepsPerEpoch);
                     task.Value = (double)(p.Epoch - 1) * p.StepsPerEpoch + p.StepInEpoch;
                     string valid = double.IsFinite(p.ValidAccuracy) ? $", best valid {p.ValidAccuracy:P1}" : "";
-                    task.Description = $"epoch {p.Epoch}/{p.Epochs} step {p.StepInEpoch}/{p.StepsPerEpoch}: loss {p.Loss:F3}, acc {p.Accuracy:P1}{valid}, {p.ClipsPerSecond:F1} clips/s";
+                    task.Description = $"{title}: epoch {p.Epoch}/{p.Epochs} step {p.StepInEpoch}/{p.StepsPerEpoch}: loss {p.Loss:F3}, acc {p.Accuracy:P1}{valid}, {p.ClipsPerSecond:F1} clips/s";
                 });
                 return run(progress);
             });

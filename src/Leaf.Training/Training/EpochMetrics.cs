@@ -2,23 +2,31 @@ using System.Globalization;
 
 namespace Leaf.Training.Training;
 
-/// <summary>One line of <c>metrics.csv</c>: the state after an epoch.</summary>
+/// <summary>One line of <c>metrics.csv</c>: the state after an epoch, overall and per task.</summary>
 /// <param name="Epoch">1-based epoch number.</param>
 /// <param name="Step">Optimizer steps taken so far.</param>
-/// <param name="TrainLoss">Mean training cross-entropy of the epoch.</param>
-/// <param name="TrainAccuracy">Fraction of training crops classified right during the epoch.</param>
-/// <param name="ValidAccuracy">Per-file accuracy on the validation split (NaN when it is empty).</param>
-/// <param name="LearningRate">Classifier learning rate of the epoch.</param>
+/// <param name="TrainLoss">Mean training cross-entropy of the epoch over all crops of all tasks.</param>
+/// <param name="TrainAccuracy">Fraction of training crops (all tasks) classified right during the epoch.</param>
+/// <param name="ValidAccuracy">Mean over tasks of the per-file validation accuracy (NaN when no task has a validation split).</param>
+/// <param name="LearningRate">Encoder and head learning rate of the epoch.</param>
+/// <param name="FrontendLearningRate">Frontend learning rate of the epoch.</param>
 /// <param name="Seconds">Training seconds so far (all sessions of a resumed run).</param>
-public sealed record EpochMetrics(int Epoch, long Step, double TrainLoss, double TrainAccuracy, double ValidAccuracy, double LearningRate, double Seconds)
+/// <param name="Tasks">Each task's figures, in head order.</param>
+public sealed record EpochMetrics(int Epoch, long Step, double TrainLoss, double TrainAccuracy, double ValidAccuracy, double LearningRate,
+    double FrontendLearningRate, double Seconds, IReadOnlyList<TaskMetrics> Tasks)
 {
-    /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "epoch,step,train_loss,train_acc,valid_acc,lr,seconds";
+    /// <summary>The leading CSV columns; each task then adds <c>&lt;task&gt;/train_loss,&lt;task&gt;/train_acc,&lt;task&gt;/valid_acc</c>.</summary>
+    public const string CsvHeader = "epoch,step,train_loss,train_acc,valid_acc,lr,frontend_lr,seconds";
 
-    /// <summary>This line in CSV (invariant culture).</summary>
+    /// <summary>The CSV header of a run with <paramref name="tasks"/>.</summary>
+    public static string Header(IEnumerable<string> tasks) =>
+        string.Join(",", tasks.SelectMany(t => TaskMetrics.ColumnNames.Select(c => $"{t}/{c}")).Prepend(CsvHeader));
+
+    /// <summary>This line in CSV (invariant culture), columns as in <see cref="Header"/>.</summary>
     public string ToCsv() => string.Join(",",
-        Epoch.ToString(CultureInfo.InvariantCulture), Step.ToString(CultureInfo.InvariantCulture),
-        F(TrainLoss), F(TrainAccuracy), F(ValidAccuracy), F(LearningRate), F(Seconds));
+        new[] { Epoch.ToString(CultureInfo.InvariantCulture), Step.ToString(CultureInfo.InvariantCulture) }
+            .Concat(new[] { TrainLoss, TrainAccuracy, ValidAccuracy, LearningRate, FrontendLearningRate, Seconds }.Select(F))
+            .Concat(Tasks.SelectMany(t => t.Values.Select(F))));
 
     private static string F(double v) => v.ToString("G9", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
 using Leaf.Training.Data;
 using Leaf.Training.Frontends;
@@ -8,8 +9,11 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Training;
 
 /// <summary>
-/// Trains a single-task classifier (frontend + encoder + head) on a dataset with Adam, validates per epoch with the paper's
-/// protocol (1 s windows, logits averaged per file), checkpoints atomically and resumes at epoch boundaries.
+/// Trains a classifier (frontend + encoder + one head per task) on one or several named datasets with Adam, validates per
+/// epoch with the paper's protocol (1 s windows, logits averaged per file), checkpoints atomically and resumes at epoch
+/// boundaries. Multi-task: the frontend and encoder are shared; each step trains one task's batch with that task's
+/// cross-entropy, the tasks interleaved evenly over the epoch (<see cref="TaskInterleaving"/>); model selection uses the
+/// mean of the tasks' validation accuracies.
 /// </summary>
 public sealed class Trainer
 {
@@ -23,32 +27,55 @@ public sealed class Trainer
     public const string FrontendFile = "frontend.json";
     /// <summary>Name of the test report.</summary>
     public const string ReportFile = "report.json";
+    /// <summary>Name of the folder of TensorBoard event files.</summary>
+    public const string TensorBoardFolder = "tensorboard";
+    /// <summary>Task name of a dataset trained on its own.</summary>
+    public const string SingleTaskName = "task";
 
-    private readonly AudioDataset _dataset;
+    private readonly NamedDataset[] _tasks;
     private readonly TrainerOptions _options;
-    private readonly BatchSource _source;
+    private readonly BatchSource[] _sources;
     private readonly Device _device;
 
-    /// <summary>A trainer of <paramref name="dataset"/> with <paramref name="options"/>.</summary>
-    /// <exception cref="ArgumentException">The options are invalid or the dataset has no training files.</exception>
-    public Trainer(AudioDataset dataset, TrainerOptions options)
+    /// <summary>A single-task trainer of <paramref name="dataset"/> (task <see cref="SingleTaskName"/>) with <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid or the dataset has no training files or fewer than 2 classes.</exception>
+    public Trainer(AudioDataset dataset, TrainerOptions options) : this([new NamedDataset(SingleTaskName, dataset)], options) { }
+
+    /// <summary>A multi-task trainer: one head per dataset of <paramref name="tasks"/>, shared frontend and encoder.</summary>
+    /// <exception cref="ArgumentException">No task, repeated names, invalid options, or a dataset without training files or with fewer than 2 classes.</exception>
+    public Trainer(IReadOnlyList<NamedDataset> tasks, TrainerOptions options)
     {
         _options = options.Validated();
-        _dataset = dataset;
-        if (dataset.IndicesOf(DatasetSplit.Train).Count == 0) throw new ArgumentException($"{dataset.Source} has no training files");
-        if (dataset.Labels.Count < 2) throw new ArgumentException($"{dataset.Source} has {dataset.Labels.Count} class; at least 2 are needed");
+        if (tasks.Count == 0) throw new ArgumentException("at least one dataset is needed", nameof(tasks));
+        foreach (var (name, dataset) in tasks)
+        {
+            if (dataset.IndicesOf(DatasetSplit.Train).Count == 0) throw new ArgumentException($"{dataset.Source} (task '{name}') has no training files");
+            if (dataset.Labels.Count < 2) throw new ArgumentException($"{dataset.Source} (task '{name}') has {dataset.Labels.Count} class; at least 2 are needed");
+        }
+        _tasks = [.. tasks];
+        ClassifierOptions.Validate();
         _device = TorchRuntime.Device(options.Device);
-        _source = new BatchSource(dataset, new BatchSourceOptions { Clip = options.Clip });
+        _sources = [.. _tasks.Select(t => new BatchSource(t.Dataset, new BatchSourceOptions { Clip = options.Clip }))];
     }
 
+    /// <summary>The tasks, in head order.</summary>
+    public IReadOnlyList<NamedDataset> Tasks => _tasks;
+
     /// <summary>Files that failed to decode during training (reported once each).</summary>
-    public IReadOnlyList<SkippedFile> DecodeFailures => _source.DecodeFailures;
+    public IReadOnlyList<SkippedFile> DecodeFailures => [.. _sources.SelectMany(s => s.DecodeFailures)];
+
+    /// <summary>The encoder and one head per task, as the options ask.</summary>
+    public ClassifierOptions ClassifierOptions => new()
+    {
+        Encoder = _options.Encoder,
+        Tasks = [.. _tasks.Select(t => new ClassifierTask(t.Name, [.. t.Dataset.Labels]))],
+    };
 
     /// <summary>The classifier the options describe, with weights drawn from the seed.</summary>
     public AudioClassifier CreateModel()
     {
         torch.manual_seed(_options.Seed);
-        var model = ClassifierFactory.Create(_options.Frontend, ClassifierOptions.SingleTask(_dataset.Labels, _options.Encoder));
+        var model = ClassifierFactory.Create(_options.Frontend, ClassifierOptions);
         model.to(_device);
         return model;
     }
@@ -63,25 +90,29 @@ public sealed class Trainer
         var state = _options.Resume && File.Exists(last) ? Checkpoint.Load(last, model, optimizer) : TrainingState.Start(_options.Seed);
         if (state.Seed != _options.Seed) throw new ArgumentException($"{last} was trained with seed {state.Seed}, not {_options.Seed}");
         var metrics = MetricsLog.Read(Output(MetricsFile), state.Epoch);
+        var tensorBoard = _options.TensorBoard ? new TensorBoardLog(Output(TensorBoardFolder)) : null;
         var session = Stopwatch.StartNew();
         double startSeconds = state.Seconds;
         while (!Finished(state))
         {
             int epoch = state.Epoch + 1;
-            double lr = SetLearningRates(optimizer, epoch);
-            var (loss, accuracy, steps) = TrainEpoch(model, optimizer, epoch, state, progress, cancellation);
-            double valid = Evaluate(model, DatasetSplit.Valid, cancellation).Accuracy(_dataset);
-            bool better = double.IsNaN(valid) || valid > state.BestValidAccuracy;
+            var (lr, frontendLr) = SetLearningRates(optimizer, epoch);
+            var epochResult = TrainEpoch(model, optimizer, epoch, state, progress, cancellation);
+            double[] valid = [.. _tasks.Select((_, t) => Evaluate(model, DatasetSplit.Valid, t, cancellation).Accuracy(_tasks[t].Dataset))];
+            double meanValid = MeanOfDefined(valid);
+            bool better = double.IsNaN(meanValid) || meanValid > state.BestValidAccuracy;
             state = state with
             {
-                Epoch = epoch, Step = state.Step + steps, Seconds = startSeconds + session.Elapsed.TotalSeconds,
-                BestValidAccuracy = better ? valid : state.BestValidAccuracy, BestEpoch = better ? epoch : state.BestEpoch,
+                Epoch = epoch, Step = state.Step + epochResult.Steps, Clips = state.Clips + epochResult.Clips.Sum(), Seconds = startSeconds + session.Elapsed.TotalSeconds,
+                BestValidAccuracy = better ? meanValid : state.BestValidAccuracy, BestEpoch = better ? epoch : state.BestEpoch,
                 EpochsWithoutImprovement = better ? 0 : state.EpochsWithoutImprovement + 1,
             };
-            metrics.Add(new EpochMetrics(epoch, state.Step, loss, accuracy, valid, lr, state.Seconds));
+            var line = epochResult.ToMetrics(epoch, state, meanValid, valid, lr, frontendLr, _tasks);
+            metrics.Add(line);
             if (better) Checkpoint.Save(Output(BestCheckpoint), state, model, optimizer);
             Checkpoint.Save(last, state, model, optimizer);
-            MetricsLog.Write(Output(MetricsFile), metrics);
+            MetricsLog.Write(Output(MetricsFile), [.. _tasks.Select(t => t.Name)], metrics);
+            tensorBoard?.Write(line);
         }
         if (File.Exists(Output(BestCheckpoint))) Checkpoint.LoadWeights(Output(BestCheckpoint), model);
         var report = Test(model, state, cancellation);
@@ -90,16 +121,16 @@ public sealed class Trainer
         return new TrainingResult(state, metrics, report, model.ToDescription());
     }
 
-    /// <summary>Per-file logits of <paramref name="split"/> (eval mode, no gradients, 1 s windows averaged per file).</summary>
-    public FileLogitAverager Evaluate(AudioClassifier model, DatasetSplit split, CancellationToken cancellation = default)
+    /// <summary>Per-file logits of task <paramref name="task"/>'s <paramref name="split"/> (eval mode, no gradients, windows averaged per file).</summary>
+    public FileLogitAverager Evaluate(AudioClassifier model, DatasetSplit split, int task = 0, CancellationToken cancellation = default)
     {
         model.eval();
-        var averager = new FileLogitAverager(_dataset.Labels.Count);
+        var averager = new FileLogitAverager(_tasks[task].Dataset.Labels.Count);
         using var noGrad = torch.no_grad();
-        foreach (var batch in _source.Evaluation(split, _options.BatchSize, cancellation))
+        foreach (var batch in _sources[task].Evaluation(split, _options.BatchSize, cancellation))
         {
             using var scope = torch.NewDisposeScope();
-            var logits = model.forward(Waveforms(batch)).cpu();
+            var logits = model.ForwardHeads(Waveforms(batch))[task].cpu();
             averager.Add(logits.data<float>().ToArray(), batch.FileIndices);
         }
         return averager;
@@ -110,57 +141,71 @@ public sealed class Trainer
         || (_options.Minutes is { } minutes && state.Seconds >= minutes * 60)
         || (_options.Patience > 0 && state.EpochsWithoutImprovement >= _options.Patience);
 
-    private (double Loss, double Accuracy, int Steps) TrainEpoch(AudioClassifier model, TorchSharp.Modules.Adam optimizer, int epoch, TrainingState state,
+    private EpochTotals TrainEpoch(AudioClassifier model, TorchSharp.Modules.Adam optimizer, int epoch, TrainingState state,
         IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
         model.train();
         torch.manual_seed(EpochSeed(epoch));   // dropout and augmentation of epoch e depend on (seed, e) only, so resuming reproduces them
-        int stepsPerEpoch = (_dataset.IndicesOf(DatasetSplit.Train).Count + _options.BatchSize - 1) / _options.BatchSize;
-        double lossSum = 0, correct = 0;
-        int clips = 0, steps = 0;
-        foreach (var batch in _source.Training(DatasetSplit.Train, _options.BatchSize, _options.Seed, epoch, cancellation))
+        int[] order = TaskInterleaving.Order([.. _tasks.Select(t => (t.Dataset.IndicesOf(DatasetSplit.Train).Count + _options.BatchSize - 1) / _options.BatchSize)]);
+        var batches = _tasks.Select((_, t) => _sources[t].Training(DatasetSplit.Train, _options.BatchSize, TaskSeed(t), epoch, cancellation).GetEnumerator()).ToArray();
+        var totals = new EpochTotals(_tasks.Length);
+        try
         {
-            using var scope = torch.NewDisposeScope();
-            var labels = torch.tensor(batch.Labels.Select(l => (long)l).ToArray(), device: _device);
-            var logits = model.forward(Waveforms(batch));
-            var loss = nn.functional.cross_entropy(logits, labels);
-            optimizer.zero_grad();
-            loss.backward();
-            if (_options.MaxGradientNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), _options.MaxGradientNorm);
-            optimizer.step();
-            model.ApplyConstraints();   // Keras constraint semantics: project after every update
-            lossSum += loss.item<float>() * batch.Count;
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
-            clips += batch.Count;
-            steps++;
-            progress?.Report(new TrainingProgress(epoch, _options.Epochs, steps, stepsPerEpoch, state.Step + steps, lossSum / clips, correct / clips,
-                clips / Math.Max(watch.Elapsed.TotalSeconds, 1e-3), state.BestValidAccuracy));
+            foreach (int task in order)
+            {
+                if (!batches[task].MoveNext()) continue;   // a file that failed to decode can leave a task one batch short
+                var batch = batches[task].Current;
+                using var scope = torch.NewDisposeScope();
+                var labels = torch.tensor(batch.Labels.Select(l => (long)l).ToArray(), device: _device);
+                var logits = model.ForwardHeads(Waveforms(batch))[task];
+                var loss = nn.functional.cross_entropy(logits, labels);
+                foreach (var p in model.parameters()) p.grad = null;   // set to none: Adam skips a head that gets no gradient this step, in a fresh or a resumed run alike
+                loss.backward();
+                if (_options.MaxGradientNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), _options.MaxGradientNorm);
+                optimizer.step();
+                model.ApplyConstraints();   // Keras constraint semantics: project after every update
+                totals.Add(task, loss.item<float>() * batch.Count, logits.argmax(1).eq(labels).sum().item<long>(), batch.Count);
+                progress?.Report(new TrainingProgress(epoch, _options.Epochs, totals.Steps, order.Length, state.Step + totals.Steps, totals.MeanLoss, totals.Accuracy,
+                    totals.Clips.Sum() / Math.Max(watch.Elapsed.TotalSeconds, 1e-3), state.BestValidAccuracy));
+            }
         }
-        return (lossSum / Math.Max(clips, 1), correct / Math.Max(clips, 1), steps);
+        finally
+        {
+            foreach (var b in batches) b.Dispose();
+        }
+        return totals;
     }
 
     private TrainingReport Test(AudioClassifier model, TrainingState state, CancellationToken cancellation)
     {
-        var averager = Evaluate(model, DatasetSplit.Test, cancellation);
-        int classes = _dataset.Labels.Count;
-        var confusion = Enumerable.Range(0, classes).Select(_ => new int[classes]).ToArray();
-        foreach (var (file, predicted) in averager.Predictions()) confusion[_dataset.Items[file].Label][predicted]++;
+        var tasks = _tasks.Select((task, t) =>
+        {
+            var averager = Evaluate(model, DatasetSplit.Test, t, cancellation);
+            int classes = task.Dataset.Labels.Count;
+            var confusion = Enumerable.Range(0, classes).Select(_ => new int[classes]).ToArray();
+            foreach (var (file, predicted) in averager.Predictions()) confusion[task.Dataset.Items[file].Label][predicted]++;
+            return new TaskReport
+            {
+                Name = task.Name, TestAccuracy = averager.Accuracy(task.Dataset), Labels = task.Dataset.Labels,
+                Confusion = confusion, PerClass = ClassMetrics.FromConfusion(task.Dataset.Labels, confusion),
+            };
+        }).ToArray();
         return new TrainingReport
         {
-            TestAccuracy = averager.Accuracy(_dataset), BestValidAccuracy = state.BestValidAccuracy, BestEpoch = state.BestEpoch,
-            Epochs = state.Epoch, Steps = state.Step, Seconds = state.Seconds,
+            TestAccuracy = MeanOfDefined([.. tasks.Select(t => t.TestAccuracy)]), BestValidAccuracy = state.BestValidAccuracy, BestEpoch = state.BestEpoch,
+            Epochs = state.Epoch, Steps = state.Step, Seconds = state.Seconds, ClipsPerSecond = state.Clips / Math.Max(state.Seconds, 1e-9),
             FrontendParameters = model.Frontend.CountParameters(trainableOnly: true), TotalParameters = model.CountParameters(trainableOnly: true),
-            Labels = _dataset.Labels, Confusion = confusion, PerClass = ClassMetrics.FromConfusion(_dataset.Labels, confusion),
-            Frontend = ((IFrontend)model.Frontend).ToDescription(),
+            Tasks = tasks, Frontend = ((IFrontend)model.Frontend).ToDescription(),
         };
     }
 
     // Two parameter groups so the frontend can learn at its own rate.
     private TorchSharp.Modules.Adam CreateOptimizer(AudioClassifier model)
     {
-        var frontend = model.Frontend.parameters().ToHashSet();
-        var rest = model.parameters().Where(p => !frontend.Contains(p)).ToArray();
+        var frontend = model.Frontend.parameters().ToArray();   // module order: the checkpoint stores Adam's state in parameter order
+        var inFrontend = frontend.ToHashSet();
+        var rest = model.parameters().Where(p => !inFrontend.Contains(p)).ToArray();
         return optim.Adam(
         [
             new TorchSharp.Modules.Adam.ParamGroup(frontend, lr: _options.EffectiveFrontendLearningRate, weight_decay: _options.WeightDecay),
@@ -169,16 +214,23 @@ public sealed class Trainer
     }
 
     // Cosine annealing over the planned epochs (to 0 at the end); a function of the epoch only, so resuming needs no scheduler state.
-    private double SetLearningRates(TorchSharp.Modules.Adam optimizer, int epoch)
+    private (double Classifier, double Frontend) SetLearningRates(TorchSharp.Modules.Adam optimizer, int epoch)
     {
         double factor = 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / _options.Epochs));
         var groups = optimizer.ParamGroups.ToArray();
         groups[0].LearningRate = _options.EffectiveFrontendLearningRate * factor;
         groups[1].LearningRate = _options.LearningRate * factor;
-        return groups[1].LearningRate;
+        return (groups[1].LearningRate, groups[0].LearningRate);
     }
 
+    // The mean of the values that are not NaN (tasks without a validation or test split count for nothing); NaN when none is.
+    private static double MeanOfDefined(double[] values) =>
+        values.Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Average();
+
     private long EpochSeed(int epoch) => _options.Seed * 1_000_003L + epoch;
+
+    // Task 0 uses the run's seed (a single-task run's data order is that of the seed); others get their own order.
+    private int TaskSeed(int task) => unchecked(_options.Seed + 7919 * task);
 
     private Tensor Waveforms(AudioBatch batch) => torch.tensor(batch.Waveforms, [batch.Count, batch.Samples], device: _device);
 

@@ -10,7 +10,7 @@ public sealed record TrainerOptions
     /// <summary>Folder for checkpoints, metrics and the learned frontend.</summary>
     public required string OutputDirectory { get; init; }
 
-    /// <summary>The frontend to train (default: LEAF with the paper's initialisation).</summary>
+    /// <summary>The frontend to train (default: LEAF with the paper's initialisation and parameterisation; docs/accuracy.md says why).</summary>
     public FrontendDescription Frontend { get; init; } = FrontendDescription.Default(FrontendKind.Leaf);
 
     /// <summary>The encoder behind the frontend (default: the compact CNN).</summary>
@@ -48,6 +48,9 @@ public sealed record TrainerOptions
 
     /// <summary>Torch device name ("cpu"; "cuda" fails clearly without a GPU build).</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>Write TensorBoard event files into <c>tensorboard/</c> of <see cref="OutputDirectory"/>.</summary>
+    public bool TensorBoard { get; init; } = true;
 
     /// <summary>Continue from <c>last.ckpt</c> in <see cref="OutputDirectory"/> when it exists.</summary>
     public bool Resume { get; init; }

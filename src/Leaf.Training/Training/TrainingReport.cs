@@ -7,10 +7,10 @@ namespace Leaf.Training.Training;
 /// <summary>The content of <c>report.json</c>: test results of the best checkpoint (per-file protocol) and the run's facts.</summary>
 public sealed record TrainingReport
 {
-    /// <summary>Per-file accuracy on the test split (NaN when it is empty).</summary>
+    /// <summary>Mean over tasks of the per-file test accuracy (NaN when no task has a test split).</summary>
     public required double TestAccuracy { get; init; }
 
-    /// <summary>Best validation accuracy and its epoch.</summary>
+    /// <summary>Best validation accuracy (mean over tasks).</summary>
     public required double BestValidAccuracy { get; init; }
 
     /// <summary>Epoch of <see cref="BestValidAccuracy"/>.</summary>
@@ -25,20 +25,17 @@ public sealed record TrainingReport
     /// <summary>Training seconds (all sessions).</summary>
     public required double Seconds { get; init; }
 
+    /// <summary>Training crops per second of training time (validation included), over all sessions.</summary>
+    public required double ClipsPerSecond { get; init; }
+
     /// <summary>Trainable parameters of the frontend.</summary>
     public required long FrontendParameters { get; init; }
 
     /// <summary>Trainable parameters of the whole classifier.</summary>
     public required long TotalParameters { get; init; }
 
-    /// <summary>The class labels, in index order.</summary>
-    public required IReadOnlyList<string> Labels { get; init; }
-
-    /// <summary>Test confusion matrix [true class][predicted class], counting files.</summary>
-    public required int[][] Confusion { get; init; }
-
-    /// <summary>Per-class precision, recall and F1 on the test split.</summary>
-    public required IReadOnlyList<ClassMetrics> PerClass { get; init; }
+    /// <summary>Each task's test results, in head order.</summary>
+    public required IReadOnlyList<TaskReport> Tasks { get; init; }
 
     /// <summary>The learned frontend (best checkpoint); written in its own contract format.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -10,7 +10,8 @@ namespace Leaf.Training.Training;
 /// <param name="BestEpoch">Epoch of the best validation accuracy.</param>
 /// <param name="Seconds">Training seconds so far.</param>
 /// <param name="EpochsWithoutImprovement">Epochs since the best (early stopping).</param>
-public sealed record TrainingState(int Epoch, long Step, int Seed, double BestValidAccuracy, int BestEpoch, double Seconds, int EpochsWithoutImprovement)
+/// <param name="Clips">Training crops seen so far (all tasks).</param>
+public sealed record TrainingState(int Epoch, long Step, int Seed, double BestValidAccuracy, int BestEpoch, double Seconds, int EpochsWithoutImprovement, long Clips = 0)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
