@@ -24,13 +24,13 @@ internal static class DemoCommand
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Work folder: data/keywords (reused by later runs), leaf/ and mel/ runs.", DefaultValueFactory = _ => "demo" };
-        var minutes = new Option<double>("--minutes") { Description = "Training budget per frontend in minutes.", DefaultValueFactory = _ => 1.5 };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per frontend (upper bound with --minutes; the learning-rate schedule spans them).", DefaultValueFactory = _ => 12 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per frontend: the same budget for both, whatever the machine's speed (the learning-rate schedule spans them).", DefaultValueFactory = _ => 8 };
+        var minutes = new Option<double?>("--minutes") { Description = "Optional time cap per frontend in minutes (then results depend on the machine's speed)." };
         var perClass = new Option<int>("--per-class") { Description = "Synthesised files per keyword.", DefaultValueFactory = _ => 60 };
         var seed = new Option<int>("--seed") { Description = "Seed of the data, the weights and the data order.", DefaultValueFactory = _ => 0 };
 
         var command = new Command("demo", "Synthesise spoken keywords, train LEAF and mel with the same budget, compare them, and score files with the exported LEAF model.")
-        { output, minutes, epochs, perClass, seed };
+        { output, epochs, minutes, perClass, seed };
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
