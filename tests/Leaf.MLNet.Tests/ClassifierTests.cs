@@ -66,6 +66,11 @@ public sealed class ClassifierTests
         Assert.Equal(expected.Select(e => e.Tasks[0].TopLabel), output.GetColumn<string>("PredictedLabel"));
         var cropped = FeatureColumns.Read(fitted.Transform(Ml.Data.LoadFromEnumerable([new PathRow { Path = files[0] }])), "Score");
         Assert.Equal(scores[0], cropped[0]); // rows are independent
+
+        var broken = Ml.Data.LoadFromEnumerable([new PathRow { Path = temp.Corrupt("broken") }]);
+        using var skipping = Pipeline(Ml, model, FullLength with { OnError = AudioErrorPolicy.Skip }).Fit(broken);
+        float[] silence = FeatureColumns.Read(skipping.Transform(broken), "Score")[0]; // an empty waveform: one zero window
+        Assert.Equal(classifier.Score(new float[1]).Tasks[0].Probabilities, silence, (a, b) => Math.Abs(a - b) <= 1e-6);
     }
 
     [Fact]
