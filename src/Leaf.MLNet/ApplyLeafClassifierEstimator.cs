@@ -15,7 +15,8 @@ namespace Leaf.MLNet;
 /// from the model's bytes → the arg-max mapping (contract <c>Leaf.ArgMax</c>) → ML.NET's value mapping from index to
 /// label, so the model zip carries the ONNX model and the labels. Given a variable-length waveform column
 /// (<see cref="ClipLength.Full"/>) it fits the windowed model of <see cref="ClassifierWindowing"/> instead: the mean
-/// logits over the file's clip windows, each window loudness-normalised, as <c>leaf predict</c> scores.
+/// logits over the file's clip windows, each window loudness-normalised (<see cref="ApplyLeafClassifierOptions.WindowLoudness"/>),
+/// as <c>leaf predict</c> scores.
 /// </summary>
 public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
 {
@@ -32,7 +33,7 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         : base(Steps(transforms, input, model, [1, info.ClipSamples], info, head, options))
     {
         inputColumnName = input;
-        windowed = new(() => Chain(Steps(transforms, input, ClassifierWindowing.Wrap(model), null, info, head, options)));
+        windowed = new(() => Chain(Steps(transforms, input, ClassifierWindowing.Wrap(model, options.WindowLoudness), null, info, head, options)));
         Options = options;
         Info = info;
         Labels = info.Tasks[head].Labels;

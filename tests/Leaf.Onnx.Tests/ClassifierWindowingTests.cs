@@ -1,3 +1,4 @@
+using Leaf.Audio;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx.Classifiers;
@@ -12,15 +13,17 @@ public class ClassifierWindowingTests(ITestOutputHelper output)
     private const int Clip = 4000;
 
     [Theory]
-    [InlineData(FrontendKind.Mel, 1)]
-    [InlineData(FrontendKind.Leaf, 2)]
-    public void WindowedModelScoresLikeOnnxClassifierAtAnyLength(FrontendKind frontend, int taskCount)
+    [InlineData(FrontendKind.Mel, 1, true)]
+    [InlineData(FrontendKind.Mel, 1, false)]
+    [InlineData(FrontendKind.Leaf, 2, true)]
+    public void WindowedModelScoresLikeOnnxClassifierAtAnyLength(FrontendKind frontend, int taskCount, bool normalizeLoudness)
     {
+        var loudness = normalizeLoudness ? LoudnessOptions.Paper : null;
         ClassifierTask[] tasks = new[] { ClassifierFixtures.Scenes, ClassifierFixtures.Birds }[..taskCount];
         byte[] onnx;
         using (var model = ClassifierFixtures.Create(EncoderKind.CompactCnn, frontend, tasks, seed: 31))
             onnx = ClassifierExporter.Export(model.ToDescription(), new ClassifierExportOptions { ClipSamples = Clip });
-        byte[] windowed = ClassifierWindowing.Wrap(onnx);
+        byte[] windowed = ClassifierWindowing.Wrap(onnx, loudness);
         ClassifierFixtures.AssertPassesOnnxChecker(windowed);
         var metadata = ClassifierFixtures.Metadata(windowed);
         Assert.True(ClassifierWindowing.IsWindowed(metadata));
@@ -28,7 +31,7 @@ public class ClassifierWindowingTests(ITestOutputHelper output)
         Assert.Equal(tasks, info.Tasks);
         Assert.Equal(Clip, info.ClipSamples);
 
-        using var classifier = new OnnxClassifier(onnx, new OnnxClassifierOptions { Embeddings = true });
+        using var classifier = new OnnxClassifier(onnx, new OnnxClassifierOptions { Embeddings = true, Loudness = loudness });
         string[] names = [.. Enumerable.Range(0, taskCount).SelectMany(i => new[] { info.LogitsOutput(i), info.ProbabilitiesOutput(i) }), ClassifierModelInfo.EmbeddingName];
         var random = new Random(32);
         foreach (int samples in new[] { 1, Clip - 1, Clip, Clip + 1, Clip * 7 / 2 })
