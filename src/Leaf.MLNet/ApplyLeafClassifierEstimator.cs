@@ -79,7 +79,9 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         try
         {
             using var session = new InferenceSession(model);
-            return (model, ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path));
+            var info = ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path);
+            ClassifierWindowing.RequireNotWindowed(session.ModelMetadata.CustomMetadataMap, path);
+            return (model, info);
         }
         catch (OnnxRuntimeException e)
         {

@@ -109,6 +109,9 @@ public sealed class ClassifierTests
         Leaf.Onnx.FrontendExporter.ExportToFile(new Leaf.Frontends.FrontendDescription { FilterCount = 8 }, frontend);
         var e = Assert.Throws<FormatException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", frontend));
         Assert.Contains(frontend, e.Message);
+        string windowed = Path.Combine(temp.Folder, "windowed.onnx");
+        File.WriteAllBytes(windowed, ClassifierWindowing.Wrap(File.ReadAllBytes(TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx")))));
+        Assert.Contains($"{windowed}: the model is already windowed", Assert.Throws<FormatException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", windowed)).Message);
         Assert.Contains("not a classifier", e.Message);
         string garbage = Path.Combine(temp.Folder, "garbage.onnx");
         File.WriteAllText(garbage, "not a model");

@@ -56,7 +56,8 @@ public class ClassifierWindowingTests(ITestOutputHelper output)
         Assert.Contains("not an ONNX model", Assert.Throws<FormatException>(() => ClassifierWindowing.Wrap([1, 2, 3, 255])).Message);
         using var model = ClassifierFixtures.Create(EncoderKind.CompactCnn, FrontendKind.Mel, [ClassifierFixtures.Birds], seed: 33);
         byte[] windowed = ClassifierWindowing.Wrap(ClassifierExporter.Export(model.ToDescription(), new ClassifierExportOptions { ClipSamples = Clip }));
-        Assert.Contains("already windowed", Assert.Throws<FormatException>(() => ClassifierWindowing.Wrap(windowed, null, "m.onnx")).Message);
+        Assert.Contains("m.onnx: the model is already windowed", Assert.Throws<FormatException>(() => ClassifierWindowing.Wrap(windowed, null, "m.onnx")).Message);
+        Assert.Contains("already windowed", Assert.Throws<FormatException>(() => new OnnxClassifier(windowed)).Message);
     }
 
     // Equal within 1e-6 relative to max(1, |expected|): the mean over windows is summed in double by OnnxClassifier, in float by ONNX Runtime.

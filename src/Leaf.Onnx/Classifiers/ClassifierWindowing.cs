@@ -34,7 +34,7 @@ public static class ClassifierWindowing
         catch (InvalidProtocolBufferException e) { throw new FormatException($"{source}: not an ONNX model ({e.Message})", e); }
         var metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var info = ClassifierModelInfo.FromMetadata(metadata, source);
-        if (metadata.ContainsKey(ClassifierMetadataKeys.Windowed)) throw new FormatException($"{source}: the model is already windowed");
+        RequireNotWindowed(metadata, source);
         var inner = model.Graph;
         if (!inner.Input.Any(i => i.Name == FrontendExporter.InputName))
             throw new FormatException($"{source}: a classifier model has input '{FrontendExporter.InputName}'");
@@ -61,6 +61,14 @@ public static class ClassifierWindowing
 
     /// <summary>Whether <paramref name="metadata"/> (a model's <c>metadata_props</c>) is that of a windowed model.</summary>
     public static bool IsWindowed(IReadOnlyDictionary<string, string> metadata) => metadata.ContainsKey(ClassifierMetadataKeys.Windowed);
+
+    /// <summary>Refuses a windowed model where a classifier model of fixed clips is needed (scorers that window themselves, <see cref="Wrap(byte[])"/>).</summary>
+    /// <exception cref="FormatException">The metadata is that of a windowed model; the message names <paramref name="source"/>.</exception>
+    public static void RequireNotWindowed(IReadOnlyDictionary<string, string> metadata, string source)
+    {
+        if (IsWindowed(metadata))
+            throw new FormatException($"{source}: the model is already windowed (input [1, samples], made by ClassifierWindowing); use the classifier model it was made from");
+    }
 
     // [1, n] → [max(1, ⌊n / L⌋), L]: zero-pad to at least L samples, drop the incomplete last window (ClassifierWindows.Count).
     private static string Windows(OnnxGraphBuilder g, string waveform, int clip)
