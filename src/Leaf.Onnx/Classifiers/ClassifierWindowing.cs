@@ -9,7 +9,7 @@ namespace Leaf.Onnx.Classifiers;
 /// Turns a classifier model (<see cref="ClassifierExporter"/>) into one that scores a whole file as
 /// <see cref="OnnxClassifier"/> does: input <c>waveform</c> [1, samples] of any length → ⌊samples / clip⌋ windows (at
 /// least one, zero-padded when shorter; <see cref="ClassifierWindows"/>) → each window loudness-normalised (optional) →
-/// the original graph on the batch of windows → <c>logits</c> = the mean over windows [1, classes] and
+/// the original graph on each window in turn (ONNX <c>Scan</c>, so memory does not grow with the length) → <c>logits</c> = the mean over windows [1, classes] and
 /// <c>probabilities</c> = softmax of that mean (per task for a multi-task model), plus the mean <c>embedding</c> when the
 /// model has one. The metadata is kept, with <see cref="ClassifierMetadataKeys.Windowed"/> added.
 /// </summary>
@@ -39,19 +39,29 @@ public static class ClassifierWindowing
         if (!inner.Input.Any(i => i.Name == FrontendExporter.InputName))
             throw new FormatException($"{source}: a classifier model has input '{FrontendExporter.InputName}'");
 
+        var heads = Enumerable.Range(0, info.Tasks.Count).Select(i => (Name: info.LogitsOutput(i), Width: Width(inner, info.LogitsOutput(i), source))).ToList();
+        bool embedding = inner.Output.Any(o => o.Name == ClassifierModelInfo.EmbeddingName);
+        var outputs = embedding ? [.. heads, (ClassifierModelInfo.EmbeddingName, Width(inner, ClassifierModelInfo.EmbeddingName, source))] : heads;
+
         var g = new OnnxGraphBuilder("leaf_windowed_classifier");
         string waveform = g.AddInput(FrontendExporter.InputName, OnnxDim.Fixed(1), OnnxDim.Named("samples"));
         string windows = Windows(g, waveform, info.ClipSamples);
         if (loudness is not null) windows = NormalizeLoudness(g, windows, loudness);
-        try { g.AddGraph(inner, InnerPrefix, new Dictionary<string, string> { [FrontendExporter.InputName] = windows }); }
+        OnnxGraphBuilder body;
+        try { body = WindowBody(inner, info.ClipSamples, outputs); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException) { throw new FormatException($"{source}: {e.Message}", e); }
-
-        for (int head = 0; head < info.Tasks.Count; head++)
+        // Scan runs the original graph one window at a time: memory stays that of one clip whatever the file's length.
+        string perWindow = g.AddNode("Scan", [windows], [OnnxAttribute.Graph("body", body), OnnxAttribute.Int("num_scan_inputs", 1)]);
+        string mean = g.ReduceMean(perWindow, [0], keepDims: true);                            // [1, Σ widths]
+        long offset = 0;
+        foreach (var (name, width) in outputs)
         {
-            string logits = MeanOverWindows(g, inner, info.LogitsOutput(head), source);
-            g.AddOutput(g.Softmax(logits, info.ProbabilitiesOutput(head)), OnnxDim.Fixed(1), OnnxDim.Fixed(info.Tasks[head].ClassCount));
+            string part = g.Identity(g.Slice(mean, g.AddInt64s(offset), g.AddInt64s(offset + width), g.AddInt64s(1)), name);
+            offset += width;
+            g.AddOutput(part, OnnxDim.Fixed(1), OnnxDim.Fixed(width));
+            int head = heads.FindIndex(h => h.Name == name);
+            if (head >= 0) g.AddOutput(g.Softmax(part, info.ProbabilitiesOutput(head)), OnnxDim.Fixed(1), OnnxDim.Fixed(width));
         }
-        if (inner.Output.Any(o => o.Name == ClassifierModelInfo.EmbeddingName)) MeanOverWindows(g, inner, ClassifierModelInfo.EmbeddingName, source);
 
         var entries = model.MetadataProps.Select(p => new KeyValuePair<string, string>(p.Key, p.Value))
             .Append(new(ClassifierMetadataKeys.Windowed, JsonSerializer.Serialize(loudness)));
@@ -95,15 +105,28 @@ public static class ClassifierWindowing
         return g.Mul(windows, g.CastToFloat(gain));
     }
 
-    // The mean over windows [1, width] of the inner output `name` [windows, width], declared as output `name`.
-    private static string MeanOverWindows(OnnxGraphBuilder g, GraphProto inner, string name, string source)
+    // Scan body: one window [clip] → the original graph on [1, clip] → its `outputs` concatenated [Σ widths]. All its
+    // values are renamed "window/…" so that none shadows a value of the outer graph.
+    private static OnnxGraphBuilder WindowBody(GraphProto inner, int clip, IReadOnlyList<(string Name, long Width)> outputs)
+    {
+        var b = new OnnxGraphBuilder("window");
+        string window = b.AddInput("window", OnnxDim.Fixed(clip));
+        b.AddGraph(inner, InnerPrefix, new Dictionary<string, string> { [FrontendExporter.InputName] = b.Unsqueeze(window, 0) });
+        b.Identity(b.Reshape(b.Concat(1, [.. outputs.Select(o => InnerPrefix + o.Name)]), -1), "scores");
+        var body = new OnnxGraphBuilder("window_body");
+        const string prefix = "window/";
+        body.AddInput(prefix + window, OnnxDim.Fixed(clip));
+        body.AddGraph(b.ToProto(), prefix, new Dictionary<string, string> { [window] = prefix + window });
+        body.AddOutput(prefix + "scores", OnnxDim.Fixed(outputs.Sum(o => o.Width)));
+        return body;
+    }
+
+    // The fixed width n of the inner output `name` [batch, n].
+    private static long Width(GraphProto inner, string name, string source)
     {
         var output = inner.Output.FirstOrDefault(o => o.Name == name) ?? throw new FormatException($"{source}: a classifier model has output '{name}'");
         var dims = output.Type?.TensorType?.Shape?.Dim;
         long width = dims is { Count: 2 } ? dims[1].DimValue : 0;
-        if (width < 1) throw new FormatException($"{source}: output '{name}' is not [batch, n] with a fixed n");
-        string mean = g.ReduceMean(InnerPrefix + name, [0], keepDims: true, name);
-        g.AddOutput(mean, OnnxDim.Fixed(1), OnnxDim.Fixed(width));
-        return mean;
+        return width >= 1 ? width : throw new FormatException($"{source}: output '{name}' is not [batch, n] with a fixed n");
     }
 }
