@@ -13,15 +13,16 @@ public class ClassifierWindowingTests(ITestOutputHelper output)
     private const int Clip = 4000;
 
     [Theory]
-    [InlineData(FrontendKind.Mel, 1, true)]
-    [InlineData(FrontendKind.Mel, 1, false)]
-    [InlineData(FrontendKind.Leaf, 2, true)]
-    public void WindowedModelScoresLikeOnnxClassifierAtAnyLength(FrontendKind frontend, int taskCount, bool normalizeLoudness)
+    [InlineData(EncoderKind.CompactCnn, FrontendKind.Mel, 1, true)]
+    [InlineData(EncoderKind.CompactCnn, FrontendKind.Mel, 1, false)]
+    [InlineData(EncoderKind.CompactCnn, FrontendKind.Leaf, 2, true)]
+    [InlineData(EncoderKind.EfficientNetB0, FrontendKind.Mel, 2, true)]
+    public void WindowedModelScoresLikeOnnxClassifierAtAnyLength(EncoderKind encoder, FrontendKind frontend, int taskCount, bool normalizeLoudness)
     {
         var loudness = normalizeLoudness ? LoudnessOptions.Paper : null;
         ClassifierTask[] tasks = new[] { ClassifierFixtures.Scenes, ClassifierFixtures.Birds }[..taskCount];
         byte[] onnx;
-        using (var model = ClassifierFixtures.Create(EncoderKind.CompactCnn, frontend, tasks, seed: 31))
+        using (var model = ClassifierFixtures.Create(encoder, frontend, tasks, seed: 31))
             onnx = ClassifierExporter.Export(model.ToDescription(), new ClassifierExportOptions { ClipSamples = Clip });
         byte[] windowed = ClassifierWindowing.Wrap(onnx, loudness);
         ClassifierFixtures.AssertPassesOnnxChecker(windowed);
