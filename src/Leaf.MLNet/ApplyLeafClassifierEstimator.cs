@@ -13,11 +13,15 @@ namespace Leaf.MLNet;
 /// probabilities, one per label of <see cref="Labels"/>) and <see cref="ApplyLeafClassifierOptions.PredictedLabelColumnName"/>
 /// (the label of the largest probability). Fitting learns nothing: the fitted chain is ML.NET's ONNX transform built
 /// from the model's bytes → the arg-max mapping (contract <c>Leaf.ArgMax</c>) → ML.NET's value mapping from index to
-/// label, so the model zip carries the ONNX model and the labels.
+/// label, so the model zip carries the ONNX model and the labels. Given a variable-length waveform column
+/// (<see cref="ClipLength.Full"/>) it fits the windowed model of <see cref="ClassifierWindowing"/> instead: the mean
+/// logits over the file's clip windows, each window loudness-normalised (<see cref="ApplyLeafClassifierOptions.WindowLoudness"/>),
+/// as <c>leaf predict</c> scores.
 /// </summary>
 public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
 {
     private readonly string inputColumnName;
+    private readonly Lazy<EstimatorChain<ITransformer>> windowed;
 
     internal ApplyLeafClassifierEstimator(TransformsCatalog transforms, string inputColumnName, string modelPath, ApplyLeafClassifierOptions options)
         : this(transforms, inputColumnName, Read(modelPath), modelPath, options) { }
@@ -26,9 +30,10 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         : this(transforms, input, model.Model, model.Info, Head(model.Info, options.Task, source), options) { }
 
     private ApplyLeafClassifierEstimator(TransformsCatalog transforms, string input, byte[] model, ClassifierModelInfo info, int head, ApplyLeafClassifierOptions options)
-        : base(Steps(transforms, input, model, info, head, options))
+        : base(Steps(transforms, input, model, [1, info.ClipSamples], info, head, options))
     {
         inputColumnName = input;
+        windowed = new(() => Chain(Steps(transforms, input, ClassifierWindowing.Wrap(model, options.WindowLoudness), null, info, head, options)));
         Options = options;
         Info = info;
         Labels = info.Tasks[head].Labels;
@@ -46,18 +51,27 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
     /// <summary>Samples per waveform: the clip length the model was trained on (<see cref="ClassifierModelInfo.ClipSamples"/>).</summary>
     public int ClipSamples => Info.ClipSamples;
 
-    /// <summary>Checks that the input column holds <see cref="ClipSamples"/> floats, then fits.</summary>
+    /// <summary>
+    /// Checks that the input column holds <see cref="ClipSamples"/> floats, or any number (<see cref="ClipLength.Full"/>,
+    /// loudness normalisation off: the windowed model normalises each window), then fits.
+    /// </summary>
     /// <exception cref="ArgumentException">The input column is missing or has another type or size.</exception>
     public override TransformerChain<ITransformer> Fit(IDataView input)
     {
         var column = input.Schema.GetColumnOrNull(inputColumnName)
             ?? throw new ArgumentException($"ApplyLeafClassifier: input column '{inputColumnName}' not found", nameof(input));
-        if (column.Type is not VectorDataViewType { ItemType: var item, Size: var size } || item != NumberDataViewType.Single || size != ClipSamples)
+        if (column.Type is not VectorDataViewType { ItemType: var item, Size: var size } || item != NumberDataViewType.Single || (size != ClipSamples && size != 0))
             throw new ArgumentException(
-                $"ApplyLeafClassifier: input column '{inputColumnName}' is {column.Type}; expected a vector of {ClipSamples} floats, the model's clip length (LoadAudioOptions.Length must match)",
+                $"ApplyLeafClassifier: input column '{inputColumnName}' is {column.Type}; expected a vector of {ClipSamples} floats, the model's clip length (LoadAudioOptions.Length must match), or of variable length (ClipLength.Full)",
                 nameof(input));
-        return base.Fit(input);
+        return size == 0 ? windowed.Value.Fit(input) : base.Fit(input);
     }
+
+    /// <summary>The output schema of the fixed-clip chain, or of the windowed one for a variable-length input column.</summary>
+    public override SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        inputSchema.Any(c => c.Name == inputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector)
+            ? windowed.Value.GetOutputSchema(inputSchema)
+            : base.GetOutputSchema(inputSchema);
 
     private static (byte[] Model, ClassifierModelInfo Info) Read(string path)
     {
@@ -65,7 +79,9 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         try
         {
             using var session = new InferenceSession(model);
-            return (model, ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path));
+            var info = ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path);
+            ClassifierWindowing.RequireNotWindowed(session.ModelMetadata.CustomMetadataMap, path);
+            return (model, info);
         }
         catch (OnnxRuntimeException e)
         {
@@ -83,7 +99,8 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         throw new ArgumentException($"ApplyLeafClassifier: {source} has no task '{task}' (it has {string.Join(", ", info.Tasks.Select(t => t.Name))})");
     }
 
-    private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string input, byte[] model, ClassifierModelInfo info, int head, ApplyLeafClassifierOptions options)
+    // The chain for `model` with input shape `shape` (null: the model's own, for the windowed model's [1, samples]).
+    private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string input, byte[] model, int[]? shape, ClassifierModelInfo info, int head, ApplyLeafClassifierOptions options)
     {
         const string waveform = FrontendExporter.InputName;
         string probabilities = info.ProbabilitiesOutput(head), score = options.ScoreColumnName, label = options.PredictedLabelColumnName;
@@ -93,7 +110,7 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
                 throw new ArgumentException($"ApplyLeafClassifier: column name '{name}' is reserved for an internal column; choose another", nameof(options));
         if (score == label) throw new ArgumentException("ApplyLeafClassifier: the score and predicted-label columns need different names", nameof(options));
         int? gpu = GpuSelection.Resolve(options.GpuDeviceId, options.FallbackToCpu);
-        var shapes = new Dictionary<string, int[]> { [waveform] = [1, info.ClipSamples] };
+        var shapes = shape is null ? null : new Dictionary<string, int[]> { [waveform] = shape };
         var labels = info.Tasks[head].Labels.Select((name, index) => new KeyValuePair<float, string>(index, name));
         return [
             .. Rename(transforms, input, waveform),

@@ -1,3 +1,5 @@
+using Leaf.Audio;
+
 namespace Leaf.MLNet;
 
 /// <summary>Options of <see cref="LeafCatalog.ApplyLeafClassifier"/>.</summary>
@@ -14,6 +16,12 @@ public sealed record ApplyLeafClassifierOptions
 
     /// <summary>Name of the text column of the most probable label to create (default <c>PredictedLabel</c>).</summary>
     public string PredictedLabelColumnName { get; init; } = "PredictedLabel";
+
+    /// <summary>
+    /// With a variable-length input column (<see cref="ClipLength.Full"/>): the loudness normalisation of each clip
+    /// window inside the windowed model (default: the paper's, as training and <c>leaf predict</c>); null for none.
+    /// </summary>
+    public LoudnessOptions? WindowLoudness { get; init; } = LoudnessOptions.Paper;
 
     /// <summary>CUDA device to run on, or <see langword="null"/> (default) for the CPU; see <see cref="LeafFeaturizeOptions.GpuDeviceId"/>.</summary>
     public int? GpuDeviceId { get; init; }

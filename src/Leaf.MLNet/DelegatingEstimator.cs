@@ -11,8 +11,11 @@ public abstract class DelegatingEstimator : IEstimator<TransformerChain<ITransfo
 {
     private readonly EstimatorChain<ITransformer> inner;
 
-    private protected DelegatingEstimator(IEnumerable<IEstimator<ITransformer>> steps) =>
-        inner = steps.Aggregate(new EstimatorChain<ITransformer>(), (chain, step) => chain.Append(step));
+    private protected DelegatingEstimator(IEnumerable<IEstimator<ITransformer>> steps) => inner = Chain(steps);
+
+    /// <summary>The steps as one estimator chain.</summary>
+    private protected static EstimatorChain<ITransformer> Chain(IEnumerable<IEstimator<ITransformer>> steps) =>
+        steps.Aggregate(new EstimatorChain<ITransformer>(), (chain, step) => chain.Append(step));
 
     /// <summary>Fits the chain of ML.NET transforms (dispose it to free the ONNX sessions).</summary>
     public virtual TransformerChain<ITransformer> Fit(IDataView input) => inner.Fit(input);

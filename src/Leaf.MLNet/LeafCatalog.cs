@@ -69,10 +69,12 @@ public static class LeafCatalog
     /// a <c>PredictedLabel</c> text column. The ONNX bytes and the labels travel inside a saved model zip.
     /// </summary>
     /// <remarks>
-    /// One clip per row: give it <see cref="LoadAudio"/> output of the model's clip length with
-    /// <see cref="LoadAudioOptions.NormalizeLoudness"/> on (trained models expect it). A longer file is centre-cropped to
-    /// one clip; the evaluation protocol of <c>leaf train</c> (mean logits over non-overlapping clip windows) is not
-    /// reproduced here. Reloading a zip needs the registration line of the class remarks.
+    /// Either one clip per row: <see cref="LoadAudio"/> output of the model's clip length with
+    /// <see cref="LoadAudioOptions.NormalizeLoudness"/> on (trained models expect it; a longer file is centre-cropped to
+    /// one clip). Or whole files: <see cref="LoadAudio"/> with <see cref="ClipLength.Full"/> and loudness off; the
+    /// estimator then runs the windowed model (<c>Leaf.Onnx.Classifiers.ClassifierWindowing</c>): the evaluation
+    /// protocol of <c>leaf train</c> and <c>leaf predict</c>, mean logits over non-overlapping clip windows, each window
+    /// loudness-normalised. Reloading a zip needs the registration line of the class remarks.
     /// </remarks>
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="inputColumnName">Name of the waveform column.</param>

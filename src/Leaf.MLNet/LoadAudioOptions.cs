@@ -14,6 +14,7 @@ public sealed record LoadAudioOptions
     /// gain = min(10^(30/20), 10^(15/20) / (std + 1e−9)) (<see cref="Leaf.Audio.LoudnessOptions.Paper"/>). Default
     /// false (raw levels, what <see cref="LeafCatalog.LeafFeaturize"/>'s golden vectors use); turn it on in front of
     /// <see cref="LeafCatalog.ApplyLeafClassifier"/>, since <c>leaf train</c> normalises every training crop.
+    /// With <see cref="ClipLength.Full"/> in front of ApplyLeafClassifier leave it off: its windowed model normalises each window.
     /// </summary>
     public bool NormalizeLoudness { get; init; }
 

@@ -32,4 +32,8 @@ public sealed class OnnxAttribute
     /// <summary>A string attribute (e.g. <c>auto_pad</c>, <c>mode</c>), stored as UTF-8.</summary>
     public static OnnxAttribute String(string name, string value) =>
         new(new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) });
+
+    /// <summary>A graph attribute (e.g. the <c>body</c> of <c>Scan</c>).</summary>
+    public static OnnxAttribute Graph(string name, OnnxGraphBuilder graph) =>
+        new(new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Graph, G = graph.ToProto() });
 }

@@ -57,6 +57,15 @@ public sealed class OnnxGraphBuilder
     /// <summary>A float32 scalar initializer.</summary>
     public string AddScalar(string hint, float value) => AddConstant(hint, [value]);
 
+    /// <summary>A float64 scalar initializer (for statistics that must match a double-precision reference).</summary>
+    public string AddDoubleScalar(string hint, double value)
+    {
+        var t = new TensorProto { Name = Unique(hint), DataType = (int)TensorProto.Types.DataType.Double };
+        t.DoubleData.Add(value);
+        graph.Initializer.Add(t);
+        return t.Name;
+    }
+
     /// <summary>A one-dimensional int64 initializer (axes, shapes, pads); equal lists share one initializer.</summary>
     public string AddInt64s(params long[] values)
     {
@@ -89,6 +98,51 @@ public sealed class OnnxGraphBuilder
         if (attributes is not null) node.Attribute.AddRange(attributes.Select(a => a.Proto));
         graph.Node.Add(node);
         return result;
+    }
+
+    /// <summary>
+    /// Appends the initializers, nodes and value infos of <paramref name="inner"/> (which must have no subgraphs): each of
+    /// its graph inputs named in <paramref name="inputs"/> becomes the builder's value it maps to; every other value is
+    /// renamed <paramref name="prefix"/> + its name (so <c>prefix + output</c> names an inner output afterwards).
+    /// </summary>
+    /// <exception cref="ArgumentException">An inner graph input is not bound, a bound value does not exist, or a renamed value is taken.</exception>
+    /// <exception cref="NotSupportedException">A node of <paramref name="inner"/> holds a subgraph.</exception>
+    internal void AddGraph(GraphProto inner, string prefix, IReadOnlyDictionary<string, string> inputs)
+    {
+        var initializers = inner.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var input in inner.Input.Where(i => !initializers.Contains(i.Name)))
+            if (!inputs.TryGetValue(input.Name, out var bound) || !names.Contains(bound))
+                throw new ArgumentException($"input '{input.Name}' of graph '{inner.Name}' is not bound to a value of graph '{graph.Name}'", nameof(inputs));
+        string Map(string name) => name.Length == 0 ? name : inputs.TryGetValue(name, out var bound) ? bound : prefix + name;
+        foreach (var initializer in inner.Initializer)
+        {
+            var copy = initializer.Clone();
+            copy.Name = Map(initializer.Name);
+            Claim(copy.Name);
+            graph.Initializer.Add(copy);
+        }
+        foreach (var node in inner.Node)
+        {
+            if (node.Attribute.Any(a => a.G is not null || a.Graphs.Count > 0))
+                throw new NotSupportedException($"node '{node.Name}' ({node.OpType}) of graph '{inner.Name}' holds a subgraph");
+            var copy = node.Clone();
+            copy.Name = prefix + node.Name;
+            copy.Input.Clear();
+            copy.Input.AddRange(node.Input.Select(Map));
+            copy.Output.Clear();
+            foreach (string output in node.Output.Select(Map))
+            {
+                if (output.Length > 0) Claim(output);
+                copy.Output.Add(output);
+            }
+            graph.Node.Add(copy);
+        }
+        foreach (var info in inner.ValueInfo)
+        {
+            var copy = info.Clone();
+            copy.Name = Map(info.Name);
+            graph.ValueInfo.Add(copy);
+        }
     }
 
     internal GraphProto ToProto() => graph.Clone();

@@ -103,4 +103,14 @@ public static class OnnxOperators
 
     /// <summary><c>Cast</c> to float32.</summary>
     public static string CastToFloat(this OnnxGraphBuilder g, string x) => g.AddNode("Cast", [x], [OnnxAttribute.Int("to", 1)]);
+
+    /// <summary><c>Cast</c> to float64.</summary>
+    public static string CastToDouble(this OnnxGraphBuilder g, string x) => g.AddNode("Cast", [x], [OnnxAttribute.Int("to", 11)]);
+
+    /// <summary><c>Sqrt</c> element-wise.</summary>
+    public static string Sqrt(this OnnxGraphBuilder g, string x) => g.AddNode("Sqrt", [x]);
+
+    /// <summary><c>ReduceMean</c> over <paramref name="axes"/> (an attribute up to opset 17), optionally named <paramref name="output"/>.</summary>
+    public static string ReduceMean(this OnnxGraphBuilder g, string x, long[] axes, bool keepDims, string? output = null) =>
+        g.AddNode("ReduceMean", [x], [OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", keepDims ? 1 : 0)], output);
 }

@@ -4,6 +4,7 @@ using Leaf.Audio;
 using Leaf.Cli.MlNet;
 using Leaf.MLNet;
 using Leaf.MLNet.Tests;
+using Leaf.Onnx.Classifiers;
 using Microsoft.ML;
 
 namespace Leaf.Cli.Tests;
@@ -53,10 +54,10 @@ public sealed class MlNetCommandTests : IDisposable
     }
 
     [Fact]
-    public void WrapGivesTheSamePredictionsAsApplyLeafClassifier()
+    public void WrapGivesTheSamePredictionsAsLeafPredictAtAnyLength()
     {
         string onnx = TinyClassifier.Write(Path.Combine(_dir, "model.onnx"));
-        string[] files = [Tone("a.wav", 300, new Random(1)), Tone("b.wav", 5000, new Random(2)), Tone("c.wav", 1500, new Random(3))];
+        string[] files = [Tone("a.wav", 300, new Random(1)), Tone("b.wav", 5000, new Random(2), 0.3), Tone("c.wav", 1500, new Random(3), 3.5)];
         string outDir = Path.Combine(_dir, "wrapped");
 
         var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "wrap", "--model", onnx, "--out", outDir);
@@ -64,12 +65,14 @@ public sealed class MlNetCommandTests : IDisposable
         Assert.Contains("labels low, mid, high", stdout);
         Assert.True(File.Exists(Path.Combine(outDir, "LeafModel.Consumption", "Program.cs")));
 
-        var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(files.Select(f => new ModelInput { Path = f }));
-        using var direct = ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { NormalizeLoudness = true })
-            .Append(ml.Transforms.ApplyLeafClassifier("Waveform", onnx)).Fit(data);
-        using var engine = ml.Model.CreatePredictionEngine<ModelInput, Prediction>(direct);
-        Assert.Equal(files.Select(f => Line(f, engine.Predict(new ModelInput { Path = f }))), files.Select(f => Line(f, PredictInProcess(Path.Combine(outDir, "model.zip"), f))));
+        using var classifier = new OnnxClassifier(onnx); // what leaf predict runs
+        foreach (string file in files)
+        {
+            var expected = classifier.Score(AudioFile.Load(file, AudioLoadOptions.Default).Samples).Tasks[0];
+            var actual = PredictInProcess(Path.Combine(outDir, "model.zip"), file);
+            Assert.Equal(expected.TopLabel, actual.PredictedLabel);
+            Assert.Equal(expected.Probabilities, actual.Score, (a, b) => Math.Abs(a - b) <= 1e-6);
+        }
     }
 
     [Fact]
@@ -109,11 +112,11 @@ public sealed class MlNetCommandTests : IDisposable
         finally { (model as IDisposable)?.Dispose(); }
     }
 
-    private string Tone(string relative, double hz, Random random)
+    private string Tone(string relative, double hz, Random random, double seconds = 1)
     {
         string path = Path.Combine(_dir, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WavWriter.Write(path, [.. Enumerable.Range(0, 16000).Select(n => (float)(0.4 * Math.Sin(2 * Math.PI * hz * n / 16000) + 0.02 * (2 * random.NextDouble() - 1)))], 16000);
+        WavWriter.Write(path, [.. Enumerable.Range(0, (int)(seconds * 16000)).Select(n => (float)(0.4 * Math.Sin(2 * Math.PI * hz * n / 16000) + 0.02 * (2 * random.NextDouble() - 1)))], 16000);
         return path;
     }
 

@@ -1,4 +1,5 @@
 using Leaf.Audio;
+using Leaf.Onnx.Classifiers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -9,6 +10,9 @@ public sealed class ClassifierTests
 {
     private static readonly MLContext Ml = new(seed: 1);
     private static readonly LoadAudioOptions Loudness = new() { NormalizeLoudness = true };
+
+    /// <summary>Whole files, not normalised: the windowed model normalises each window.</summary>
+    public static readonly LoadAudioOptions FullLength = new() { Length = ClipLength.Full };
 
     public static string[] Files(TempAudio temp) =>
     [
@@ -40,6 +44,33 @@ public sealed class ClassifierTests
         Assert.True(predicted.Distinct().Count() > 1, "random weights should not predict one class for every tone: " + string.Join(",", predicted));
         Assert.Equal(["Path", "Label", "Waveform", "PredictedLabel", "Score"], output.Schema.Select(c => c.Name));
         Assert.Equal(3, ((VectorDataViewType)output.Schema["Score"].Type).Size);
+    }
+
+    [Fact]
+    public void AFullLengthColumnIsScoredInWindowsAsOnnxClassifierScores()
+    {
+        using var temp = new TempAudio();
+        string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
+        string[] files = [temp.Tone("long", 440, 3.5, noise: 0.2, seed: 5), .. Files(temp)];
+        var data = Ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
+        using var fitted = Pipeline(Ml, model, FullLength).Fit(data);
+        var output = fitted.Transform(data);
+        float[][] scores = FeatureColumns.Read(output, "Score");
+
+        using var classifier = new OnnxClassifier(model);
+        var expected = files.Select(f => classifier.Score(AudioFile.Load(f, AudioLoadOptions.Default).Samples)).ToArray();
+        Assert.Equal([3, 1, 1, 1, 1], expected.Select(e => e.Windows)); // 3.5 s: the incomplete last window is dropped
+        for (int f = 0; f < files.Length; f++)
+            for (int c = 0; c < TinyClassifier.Labels.Length; c++)
+                Assert.True(Math.Abs(expected[f].Tasks[0].Probabilities[c] - scores[f][c]) <= 1e-6, $"{files[f]}, class {c}: {expected[f].Tasks[0].Probabilities[c]} vs {scores[f][c]}");
+        Assert.Equal(expected.Select(e => e.Tasks[0].TopLabel), output.GetColumn<string>("PredictedLabel"));
+        var cropped = FeatureColumns.Read(fitted.Transform(Ml.Data.LoadFromEnumerable([new PathRow { Path = files[0] }])), "Score");
+        Assert.Equal(scores[0], cropped[0]); // rows are independent
+
+        var broken = Ml.Data.LoadFromEnumerable([new PathRow { Path = temp.Corrupt("broken") }]);
+        using var skipping = Pipeline(Ml, model, FullLength with { OnError = AudioErrorPolicy.Skip }).Fit(broken);
+        float[] silence = FeatureColumns.Read(skipping.Transform(broken), "Score")[0]; // an empty waveform: one zero window
+        Assert.Equal(classifier.Score(new float[1]).Tasks[0].Probabilities, silence, (a, b) => Math.Abs(a - b) <= 1e-6);
     }
 
     [Fact]
@@ -78,6 +109,9 @@ public sealed class ClassifierTests
         Leaf.Onnx.FrontendExporter.ExportToFile(new Leaf.Frontends.FrontendDescription { FilterCount = 8 }, frontend);
         var e = Assert.Throws<FormatException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", frontend));
         Assert.Contains(frontend, e.Message);
+        string windowed = Path.Combine(temp.Folder, "windowed.onnx");
+        File.WriteAllBytes(windowed, ClassifierWindowing.Wrap(File.ReadAllBytes(TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx")))));
+        Assert.Contains($"{windowed}: the model is already windowed", Assert.Throws<FormatException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", windowed)).Message);
         Assert.Contains("not a classifier", e.Message);
         string garbage = Path.Combine(temp.Folder, "garbage.onnx");
         File.WriteAllText(garbage, "not a model");

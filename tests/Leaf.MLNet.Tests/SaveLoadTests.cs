@@ -30,15 +30,17 @@ public sealed class SaveLoadTests
         Assert.Equal(expected, FeatureColumns.ReadRaw(output));
     }
 
-    [Fact]
-    public void AClassifierPipelineReloadsInAFreshProcessWithIdenticalPredictions()
+    [Theory]
+    [InlineData(ClipLength.OneSecond)]
+    [InlineData(ClipLength.Full)] // the windowed model
+    public void AClassifierPipelineReloadsInAFreshProcessWithIdenticalPredictions(ClipLength length)
     {
         using var temp = new TempAudio();
         string onnx = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
-        string[] files = ClassifierTests.Files(temp);
+        string[] files = [.. ClassifierTests.Files(temp), temp.Tone("long", 440, 3.5, noise: 0.2, seed: 5)];
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
-        var model = ClassifierTests.Pipeline(ml, onnx).Fit(data);
+        var model = ClassifierTests.Pipeline(ml, onnx, length == ClipLength.Full ? ClassifierTests.FullLength : null).Fit(data);
         var transformed = model.Transform(data);
         float[] scores = FeatureColumns.Read(transformed, "Score").SelectMany(r => r).ToArray();
         string[] labels = transformed.GetColumn<string>("PredictedLabel").ToArray();

@@ -45,6 +45,7 @@ public sealed class OnnxClassifier : IDisposable
             try
             {
                 Info = ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, source);
+                ClassifierWindowing.RequireNotWindowed(session.ModelMetadata.CustomMetadataMap, source);
                 Info.Frontend.RequireValidLength(Info.ClipSamples);
                 var names = Info.Tasks.Select((_, i) => Info.LogitsOutput(i)).ToList();
                 if (options.Embeddings) names.Add(ClassifierModelInfo.EmbeddingName);
