@@ -24,7 +24,8 @@ public sealed class DemoAndPlotCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "leaf", "plots", "filters.png")));
         Assert.Contains("test accuracy", output);     // the comparison table
         Assert.Contains("frontend params", output);
-        Assert.Contains("ONNX Runtime", output);
+        Assert.True(File.Exists(Path.Combine(_dir, "mlnet", "model.zip")), output);   // the LEAF model wrapped for ML.NET
+        Assert.Contains("ApplyLeafClassifier", output);
         Assert.Matches(@"\.wav: (yes|no|up|down|left|right|on|off|stop|go) \(\d", output);   // a scored file: top label and probability
 
         var (again, secondOutput) = Run("demo", "--out", _dir, "--per-class", "4", "--epochs", "1", "--minutes", "0.05", "--seed", "1");

@@ -1,21 +1,19 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Leaf.Audio;
+using Leaf.Cli.MlNet;
 using Leaf.Frontends;
-using Leaf.Onnx;
-using Leaf.Onnx.Classifiers;
+using Leaf.MLNet;
 using Leaf.Training.Data;
 using Leaf.Training.Synthesis;
 using Leaf.Training.Training;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
+using Microsoft.ML;
 using Spectre.Console;
 
 namespace Leaf.Cli.Commands;
 
 /// <summary>
 /// <c>leaf demo</c>: synthesises the keyword dataset (cached), trains LEAF and mel with the same compact CNN, recipe, seed and
-/// budget, prints them side by side, and classifies a few test files with the exported LEAF model through ONNX Runtime.
+/// budget, prints them side by side, and classifies a few test files with the trained LEAF model wrapped as an ML.NET model zip.
 /// </summary>
 internal static class DemoCommand
 {
@@ -63,9 +61,10 @@ internal static class DemoCommand
             var test = tasks[0].Dataset;
             var files = test.IndicesOf(DatasetSplit.Test).Select(i => test.Items[i]).GroupBy(item => item.Label).Select(g => g.First()).Take(ScoredFiles).ToArray();   // one per class
             string model = Path.Combine(root, FrontendKind.Leaf.ToName(), "model.onnx");
-            o.WriteLine($"scoring {files.Length} test files with {model} (ONNX Runtime):");
-            foreach (var (item, (label, probability)) in files.Zip(Score(model, [.. files.Select(f => f.Path)])))
-                o.WriteLine($"  {Path.GetFileName(item.Path)}: {label} ({probability:P1}), truth {test.Labels[item.Label]}");
+            string zip = WrapForMlNet(model, Path.Combine(root, "mlnet"));
+            o.WriteLine($"scoring {files.Length} test files with {zip} (ML.NET: LoadAudio → ApplyLeafClassifier, the LEAF model wrapped):");
+            foreach (var (item, prediction) in files.Zip(Predict(zip, [.. files.Select(f => f.Path)])))
+                o.WriteLine($"  {Path.GetFileName(item.Path)}: {prediction.PredictedLabel} ({prediction.Score.Max():P1}), truth {test.Labels[item.Label]}");
             return 0;
         });
         return command;
@@ -85,26 +84,26 @@ internal static class DemoCommand
         return table;
     }
 
-    /// <summary>
-    /// Top label and probability of each file under a single-task classifier exported by <c>leaf train</c>: the file's
-    /// loudness-normalised 1 s windows go through the model and their probabilities are averaged (the paper's protocol).
-    /// Kept tiny and on its own so that a full ONNX classifier runner can replace it.
-    /// </summary>
-    private static IEnumerable<(string Label, double Probability)> Score(string modelPath, IReadOnlyList<string> files)
+    // The trained LEAF classifier as an ML.NET model zip (route (a) of docs/mlnet.md, as `leaf mlnet wrap` writes it).
+    private static string WrapForMlNet(string modelPath, string outDir)
     {
-        using var session = new InferenceSession(modelPath);
-        var info = ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, modelPath);
-        var clip = ClipOptions.Default with { Length = info.ClipSamples, SampleRate = info.Frontend.SampleRate };
-        string[] labels = info.Tasks[0].Labels;
-        foreach (string file in files)
+        var ml = new MLContext(seed: 0);
+        var (pipeline, _) = WrappedClassifier.Create(ml, modelPath, task: null, loudness: true);
+        using var fitted = WrappedClassifier.Fit(ml, pipeline);
+        return ModelZip.Save(ml, fitted, outDir);
+    }
+
+    // Loads the zip as a user's application would and predicts each file with one reused PredictionEngine.
+    private static List<ModelOutput> Predict(string zip, IReadOnlyList<string> files)
+    {
+        var ml = new MLContext(seed: 0);
+        ml.ComponentCatalog.RegisterAssembly(typeof(LeafCatalog).Assembly);
+        var model = ml.Model.Load(zip, out _);
+        try
         {
-            float[][] windows = EvaluationWindows.Cut(AudioFile.Load(file, clip.DecodeOptions).Samples, clip);
-            var input = new DenseTensor<float>(windows.SelectMany(w => w).ToArray(), [windows.Length, clip.Length]);
-            using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(FrontendExporter.InputName, input)], [info.ProbabilitiesOutput(0)]);
-            var p = outputs[0].AsTensor<float>();
-            double[] mean = [.. Enumerable.Range(0, labels.Length).Select(c => Enumerable.Range(0, windows.Length).Average(w => p[w, c]))];
-            int best = Array.IndexOf(mean, mean.Max());
-            yield return (labels[best], mean[best]);
+            using var engine = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model);
+            return [.. files.Select(f => engine.Predict(new ModelInput { Path = f }))];
         }
+        finally { (model as IDisposable)?.Dispose(); }
     }
 }

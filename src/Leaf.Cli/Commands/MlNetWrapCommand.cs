@@ -26,15 +26,8 @@ internal static class MlNetWrapCommand
             string project = outputs.CheckedLeafMlNetProject(parse);
             var ml = new MLContext(seed: 0);
             string path = parse.GetValue(modelPath)!;
-            var classifier = ml.Transforms.ApplyLeafClassifier("Waveform", path, new ApplyLeafClassifierOptions
-            {
-                Task = parse.GetValue(task),
-                WindowLoudness = parse.GetValue(noLoudness) ? null : new ApplyLeafClassifierOptions().WindowLoudness,
-            });
-            var pipeline = ml.Transforms.LoadAudio("Waveform", nameof(ModelInput.Path), new LoadAudioOptions { Length = ClipLength.Full })
-                .Append(classifier)
-                .Append(ml.Transforms.DropColumns("Waveform"));
-            using var model = pipeline.Fit(ml.Data.LoadFromEnumerable(Array.Empty<ModelInput>()));
+            var (pipeline, classifier) = WrappedClassifier.Create(ml, path, parse.GetValue(task), loudness: !parse.GetValue(noLoudness));
+            using var model = WrappedClassifier.Fit(ml, pipeline);
             parse.InvocationConfiguration.Output.WriteLine($"{path}: labels {string.Join(", ", classifier.Labels)}; scored in windows of {classifier.ClipSamples} samples");
             outputs.Write(parse, ml, model, project);
             return 0;
