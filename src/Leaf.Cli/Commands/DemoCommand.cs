@@ -27,7 +27,7 @@ internal static class DemoCommand
         var perClass = new Option<int>("--per-class") { Description = "Synthesised files per keyword.", DefaultValueFactory = _ => 60 };
         var seed = new Option<int>("--seed") { Description = "Seed of the data, the weights and the data order.", DefaultValueFactory = _ => 0 };
 
-        var command = new Command("demo", "Synthesise spoken keywords, train LEAF and mel with the same budget, compare them, and score files with the exported LEAF model.")
+        var command = new Command("demo", "Synthesise spoken keywords, train LEAF and mel with the same budget, compare them, and score test files with the trained LEAF model through ML.NET.")
         { output, epochs, minutes, perClass, seed };
         command.SetAction(parse =>
         {
