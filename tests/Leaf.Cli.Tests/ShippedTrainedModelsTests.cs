@@ -39,6 +39,19 @@ public sealed class ShippedTrainedModelsTests(ShippedTrainedModelsTests.TestSpli
         foreach (string name in shipped)
             foreach (string file in new[] { "model.onnx", "frontend.json", "classifier.json", "report.json", "metrics.csv", "MODEL_CARD.md", "test-files.sha256", "plots/curves.png", "plots/filters.png", "plots/responses.png" })
                 Assert.True(File.Exists(Repository.Path("models", name, file)), $"models/{name}/{file} is missing: run scripts/train-models");
+
+        // models/README.md's row of each model quotes the accuracies of its report.json (typed there by hand: they must not go stale)
+        string[] readme = File.ReadAllLines(Repository.Path("models", "README.md"));
+        foreach (string name in shipped)
+        {
+            string row = Assert.Single(readme, l => l.StartsWith($"| `{name}/` |", StringComparison.Ordinal));
+            var report = JsonDocument.Parse(File.ReadAllText(Repository.Path("models", name, "report.json"))).RootElement;
+            foreach (var task in report.GetProperty("tasks").EnumerateArray())
+            {
+                string accuracy = (100 * task.GetProperty("test_accuracy").GetDouble()).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(row.Contains($"**{accuracy} %**", StringComparison.Ordinal), $"models/README.md: the row of {name} does not give its {task.GetProperty("name").GetString()} test accuracy {accuracy} %");
+            }
+        }
     }
 
     [Theory]
@@ -137,7 +150,7 @@ public sealed class ShippedTrainedModelsTests(ShippedTrainedModelsTests.TestSpli
         private string Make(string task, (string Hash, string Path)[] listing)
         {
             string folder = Path.Combine(root, $"{task}-{made.Count}");
-            var options = new SynthesisOptions { OutputDirectory = folder, Seed = Seed, InstallMissingTools = false };
+            var options = new SynthesisOptions { OutputDirectory = folder, Seed = Seed };
             Parallel.ForEach(listing, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
             {
                 // keywords/test/go/go_0051.wav → the job (go, test, 51), drawn from the stream the synthesiser uses for it
