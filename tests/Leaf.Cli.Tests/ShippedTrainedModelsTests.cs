@@ -45,7 +45,7 @@ public sealed class ShippedTrainedModelsTests(ShippedTrainedModelsTests.TestSpli
         foreach (string name in shipped)
         {
             string row = Assert.Single(readme, l => l.StartsWith($"| `{name}/` |", StringComparison.Ordinal));
-            var report = JsonDocument.Parse(File.ReadAllText(Repository.Path("models", name, "report.json"))).RootElement;
+            var report = Report(name);
             foreach (var task in report.GetProperty("tasks").EnumerateArray())
             {
                 string accuracy = (100 * task.GetProperty("test_accuracy").GetDouble()).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
@@ -59,7 +59,7 @@ public sealed class ShippedTrainedModelsTests(ShippedTrainedModelsTests.TestSpli
     public void LeafEvalReproducesTheRecordedTestAccuracy(string name)
     {
         string model = Repository.Path("models", name, "model.onnx");
-        var report = JsonDocument.Parse(File.ReadAllText(Repository.Path("models", name, "report.json"))).RootElement;
+        var report = Report(name);
         foreach (var task in report.GetProperty("tasks").EnumerateArray())
         {
             string taskName = task.GetProperty("name").GetString()!;
@@ -87,7 +87,7 @@ public sealed class ShippedTrainedModelsTests(ShippedTrainedModelsTests.TestSpli
     public void OnnxRuntimeAndMlNetGiveTheSamePredictions(string name)
     {
         string model = Repository.Path("models", name, "model.onnx");
-        var report = JsonDocument.Parse(File.ReadAllText(Repository.Path("models", name, "report.json"))).RootElement;
+        var report = Report(name);
         using var onnx = new OnnxClassifier(model);
         var tasks = report.GetProperty("tasks").EnumerateArray().ToArray();
         Assert.Equal(tasks.Select(t => t.GetProperty("name").GetString()), onnx.Info.Tasks.Select(t => t.Name));
@@ -116,6 +116,8 @@ public sealed class ShippedTrainedModelsTests(ShippedTrainedModelsTests.TestSpli
             Assert.True(right > 2 * paths.Length / labels.Length, $"{name}: {right}/{paths.Length} right is not far above chance");
         }
     }
+
+    private static JsonElement Report(string name) => JsonDocument.Parse(File.ReadAllText(Repository.Path("models", name, "report.json"))).RootElement;
 
     private static int[][] Matrix(JsonElement rows) =>
         [.. rows.EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetInt32()).ToArray())];
