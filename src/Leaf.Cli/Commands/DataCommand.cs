@@ -23,7 +23,7 @@ internal static class DataCommand
                 OutputDirectory = parse.GetValue(output)!,
                 PerClass = parse.GetValue(perClass),
                 Seed = parse.GetValue(seed),
-                CommandLine = "leaf data synth " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+                CommandLine = "leaf " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 Log = parse.InvocationConfiguration.Error,
             };
             var result = CliProgress.Run($"synth {name}", "files", progress => name == KeywordDataset.TaskName
