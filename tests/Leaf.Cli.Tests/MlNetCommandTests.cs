@@ -54,7 +54,7 @@ public sealed class MlNetCommandTests : IDisposable
     }
 
     [Fact]
-    public void WrapGivesTheSamePredictionsAsLeafPredictAtAnyLength()
+    public void WrapAndItsConsumptionProjectPredictLikeLeafPredictAtAnyLength()
     {
         string onnx = TinyClassifier.Write(Path.Combine(_dir, "model.onnx"));
         string[] files = [Tone("a.wav", 300, new Random(1)), Tone("b.wav", 5000, new Random(2), 0.3), Tone("c.wav", 1500, new Random(3), 3.5)];
@@ -73,6 +73,18 @@ public sealed class MlNetCommandTests : IDisposable
             Assert.Equal(expected.TopLabel, actual.PredictedLabel);
             Assert.Equal(expected.Probabilities, actual.Score, (a, b) => Math.Abs(a - b) <= 1e-6);
         }
+
+        // The generated consumption project, built and run, prints the label `leaf predict` prints first for each file.
+        string project = Path.Combine(outDir, "LeafModel.Consumption");
+        var (buildCode, buildLog) = Dotnet(TimeSpan.FromMinutes(4), "build", project, "-c", "Release", "--nologo");
+        Assert.True(buildCode == 0, buildLog);
+        var (runCode, runLog) = Dotnet(TimeSpan.FromMinutes(1), [Path.Combine(project, "bin/Release", $"net{Environment.Version.Major}.{Environment.Version.Minor}", "LeafModel.Consumption.dll"), .. files]);
+        Assert.True(runCode == 0, runLog);
+        var (predictCode, predicted, predictErrors) = CliBasicsTests.Run(["predict", "--model", onnx, "--top", "1", .. files]);
+        Assert.True(predictCode == 0, predictErrors);
+        Assert.Equal(
+            predicted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.LastIndexOf(' ')].Replace(": ", "\t", StringComparison.Ordinal)),
+            runLog.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.LastIndexOf('\t')].Trim()));
     }
 
     [Fact]
