@@ -77,7 +77,7 @@ public static class ScoringPipeline
                     else
                     {
                         group.Add(item);
-                        groupWindows += ClassifierWindows.Count(item.Samples.Length, classifier.Info.ClipSamples);
+                        groupWindows += ClipWindows.Count(item.Samples.Length, classifier.Info.ClipSamples);
                         // Every run has the full batch shape (zero-padded), so score when the windows fill whole batches, or at most 8.
                         if (groupWindows % batch == 0 || groupWindows >= 8 * batch) ScoreGroup();
                     }

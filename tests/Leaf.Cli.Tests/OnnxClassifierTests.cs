@@ -1,3 +1,4 @@
+using Leaf.Audio;
 using Leaf.Onnx.Classifiers;
 using Leaf.Training.Data;
 
@@ -17,11 +18,11 @@ public sealed class OnnxClassifierTests(ScoringFixture fixture)
     {
         var clip = Wave(samples, 0.05);
         var expected = EvaluationWindows.Cut(clip, new ClipOptions { Length = ScoringFixture.ClipSamples });
-        Assert.Equal(expected.Length, ClassifierWindows.Count(samples, ScoringFixture.ClipSamples));
+        Assert.Equal(expected.Length, ClipWindows.Count(samples, ScoringFixture.ClipSamples));
         for (int w = 0; w < expected.Length; w++)
         {
             var window = new float[ScoringFixture.ClipSamples];
-            ClassifierWindows.Fill(clip, w, window, new OnnxClassifierOptions().Loudness);
+            ClipWindows.Fill(clip, w, window, new OnnxClassifierOptions().Loudness);
             Assert.Equal(expected[w], window);
         }
     }

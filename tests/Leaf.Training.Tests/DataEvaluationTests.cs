@@ -1,3 +1,4 @@
+using Leaf.Audio;
 using Leaf.Training.Data;
 
 namespace Leaf.Training.Tests;
@@ -12,7 +13,7 @@ public class DataEvaluationTests
     [InlineData(800, 2)]
     [InlineData(399, 1)]  // shorter than a window: one padded window
     [InlineData(1, 1)]
-    public void WindowCount(int length, int windows) => Assert.Equal(windows, EvaluationWindows.Count(length, 400));
+    public void WindowCount(int length, int windows) => Assert.Equal(windows, ClipWindows.Count(length, 400));
 
     [Fact]
     public void WindowsAreConsecutiveAndShortClipsArePadded()
@@ -56,7 +57,7 @@ public class DataEvaluationTests
         List<AudioBatch> batches = [.. source.Evaluation(DatasetSplit.Test, batchSize: 3)];
 
         IReadOnlyList<int> test = dataset.IndicesOf(DatasetSplit.Test);
-        int[] expectedFiles = [.. test.SelectMany(f => Enumerable.Repeat(f, EvaluationWindows.Count((int)dataset.Items[f].Info.Frames, 400)))];
+        int[] expectedFiles = [.. test.SelectMany(f => Enumerable.Repeat(f, ClipWindows.Count((int)dataset.Items[f].Info.Frames, 400)))];
         Assert.Equal(expectedFiles, batches.SelectMany(b => b.FileIndices));
         Assert.Equal([3, 3, 2], batches.Select(b => b.Count)); // 2 + 1 + 3 + 1 + 1 = 8 windows
         // The k-th window of a file starts at sample 400·k.

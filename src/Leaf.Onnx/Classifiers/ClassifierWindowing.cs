@@ -8,7 +8,7 @@ namespace Leaf.Onnx.Classifiers;
 /// <summary>
 /// Turns a classifier model (<see cref="ClassifierExporter"/>) into one that scores a whole file as
 /// <see cref="OnnxClassifier"/> does: input <c>waveform</c> [1, samples] of any length → ⌊samples / clip⌋ windows (at
-/// least one, zero-padded when shorter; <see cref="ClassifierWindows"/>) → each window loudness-normalised (optional) →
+/// least one, zero-padded when shorter; <see cref="ClipWindows"/>) → each window loudness-normalised (optional) →
 /// the original graph on each window in turn (ONNX <c>Scan</c>, so memory does not grow with the length) → <c>logits</c> = the mean over windows [1, classes] and
 /// <c>probabilities</c> = softmax of that mean (per task for a multi-task model), plus the mean <c>embedding</c> when the
 /// model has one. The metadata is kept, with <see cref="ClassifierMetadataKeys.Windowed"/> added.
@@ -80,7 +80,7 @@ public static class ClassifierWindowing
             throw new FormatException($"{source}: the model is already windowed (input [1, samples], made by ClassifierWindowing); use the classifier model it was made from");
     }
 
-    // [1, n] → [max(1, ⌊n / L⌋), L]: zero-pad to at least L samples, drop the incomplete last window (ClassifierWindows.Count).
+    // [1, n] → [max(1, ⌊n / L⌋), L]: zero-pad to at least L samples, drop the incomplete last window (ClipWindows.Count).
     private static string Windows(OnnxGraphBuilder g, string waveform, int clip)
     {
         string length = g.Shape(waveform, 1, 2);

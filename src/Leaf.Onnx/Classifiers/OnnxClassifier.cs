@@ -1,3 +1,4 @@
+using Leaf.Audio;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Leaf.Onnx.Classifiers;
@@ -5,7 +6,7 @@ namespace Leaf.Onnx.Classifiers;
 /// <summary>
 /// Scores waveforms with an exported classifier (<see cref="ClassifierExporter"/>) and ONNX Runtime: one
 /// <see cref="InferenceSession"/> for the object's lifetime; each waveform is cut into windows of the model's clip length
-/// (<see cref="ClassifierWindows"/>), the windows of all waveforms of a call are packed into runs of
+/// (<see cref="ClipWindows"/>), the windows of all waveforms of a call are packed into runs of
 /// <see cref="OnnxClassifierOptions.BatchWindows"/>, written into input and output buffers allocated once; a file's logits
 /// are the mean of its windows' logits and its probabilities the softmax of that mean. Calls are serialised (thread-safe).
 /// </summary>
@@ -95,7 +96,7 @@ public sealed class OnnxClassifier : IDisposable
         int clip = Info.ClipSamples;
         var windows = new List<(int File, int Window)>();
         for (int f = 0; f < waveforms.Count; f++)
-            for (int w = 0; w < ClassifierWindows.Count(waveforms[f].Length, clip); w++) windows.Add((f, w));
+            for (int w = 0; w < ClipWindows.Count(waveforms[f].Length, clip); w++) windows.Add((f, w));
         var sums = widths.Select(w => new double[waveforms.Count * w]).ToArray();
         lock (gate)
         {
@@ -104,7 +105,7 @@ public sealed class OnnxClassifier : IDisposable
             {
                 int batch = Math.Min(options.BatchWindows, windows.Count - start);
                 for (int b = 0; b < batch; b++)
-                    ClassifierWindows.Fill(waveforms[windows[start + b].File], windows[start + b].Window, input.AsSpan(b * clip, clip), options.Loudness);
+                    ClipWindows.Fill(waveforms[windows[start + b].File], windows[start + b].Window, input.AsSpan(b * clip, clip), options.Loudness);
                 input.AsSpan(batch * clip).Clear();
                 Run(options.BatchWindows); // always the full batch: the same shapes give the same kernels, so results do not depend on the batch's other windows
                 for (int o = 0; o < outputs.Length; o++)

@@ -1,13 +1,12 @@
-using Leaf.Audio;
-
-namespace Leaf.Onnx.Classifiers;
+namespace Leaf.Audio;
 
 /// <summary>
-/// The evaluation protocol of the training code (<c>Leaf.Training.Data.EvaluationWindows</c>, the paper's): consecutive
-/// non-overlapping windows of the clip length from the start; an incomplete last window is dropped, except that audio
-/// shorter than one window gives one window zero-padded at the end; each window is loudness-normalised on its own.
+/// The evaluation protocol (the paper's, as in COLA and EfficientLEAF), shared by training, <c>leaf predict</c>/<c>score</c>
+/// and the windowed ONNX classifier: consecutive non-overlapping windows of the clip length from the start; an
+/// incomplete last window is dropped, except that audio shorter than one window gives one window zero-padded at the
+/// end; each window is loudness-normalised on its own. A file's prediction is the mean of its windows' logits.
 /// </summary>
-public static class ClassifierWindows
+public static class ClipWindows
 {
     /// <summary>Number of windows of <paramref name="samples"/> samples: ⌊n / L⌋, or 1 when n &lt; L.</summary>
     public static int Count(int samples, int windowLength)
