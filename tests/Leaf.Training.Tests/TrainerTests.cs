@@ -10,7 +10,7 @@ namespace Leaf.Training.Tests;
 [Collection(TorchRngCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
-    private const int Samples = 8000;   // 0.5 s clips keep these runs fast
+    internal const int Samples = 8000;   // 0.5 s clips keep these runs fast
     private readonly DataTestFiles _files = new();
 
     public TrainerTests()
@@ -94,7 +94,7 @@ public sealed class TrainerTests : IDisposable
 
     private string Dir(string name) => Path.Combine(_files.Root, "runs", name);
 
-    private static double MaxWeightDifference(string a, string b)
+    internal static double MaxWeightDifference(string a, string b)
     {
         using var scope = NewDisposeScope();
         var labels = new[] { "high", "low" };
@@ -106,6 +106,6 @@ public sealed class TrainerTests : IDisposable
             .Select(p => p.First.Value.to_type(ScalarType.Float64).sub(p.Second.Value.to_type(ScalarType.Float64)).abs().max().item<double>()).Max();
     }
 
-    private static float[] Tone(double hz, int phase) =>
+    internal static float[] Tone(double hz, int phase) =>
         [.. Enumerable.Range(0, Samples).Select(n => (float)(0.4 * Math.Sin(2 * Math.PI * hz * n / 16000 + phase)))];
 }

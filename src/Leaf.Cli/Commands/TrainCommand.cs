@@ -38,6 +38,7 @@ internal static class TrainCommand
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => defaults.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => defaults.LearningRate };
         var frontendLr = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {defaults.EffectiveFrontendLearningRate:G3})." };
+        var widthLrScale = new Option<double>("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => defaults.FilterWidthLearningRateScale };
         var weightDecay = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => defaults.Patience };
         var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
@@ -47,7 +48,7 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
 
         var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
-        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, weightDecay, patience, clip, seed, device, stablePcen, resume };
+        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, widthLrScale, weightDecay, patience, clip, seed, device, stablePcen, resume };
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -60,6 +61,7 @@ internal static class TrainCommand
                 Encoder = parse.GetValue(classifier) == "cnn" ? EncoderKind.CompactCnn : EncoderKind.EfficientNetB0,
                 Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr), FrontendLearningRate = parse.GetValue(frontendLr) ?? defaults.FrontendLearningRate,
+                FilterWidthLearningRateScale = parse.GetValue(widthLrScale),
                 WeightDecay = parse.GetValue(weightDecay), Patience = parse.GetValue(patience), Seed = runSeed,
                 Clip = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) },
                 Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
 using Leaf.Training.Data;
 using Leaf.Training.Frontends;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Training;
@@ -85,7 +87,8 @@ public sealed class Trainer
     {
         Directory.CreateDirectory(_options.OutputDirectory);
         using var model = CreateModel();
-        using var optimizer = CreateOptimizer(model);
+        var (optimizer, baseRates) = CreateOptimizer(model);
+        using var disposeOptimizer = optimizer;
         string last = Output(LastCheckpoint);
         var state = _options.Resume && File.Exists(last) ? Checkpoint.Load(last, model, optimizer) : TrainingState.Start(_options.Seed);
         if (state.Seed != _options.Seed) throw new ArgumentException($"{last} was trained with seed {state.Seed}, not {_options.Seed}");
@@ -96,7 +99,7 @@ public sealed class Trainer
         while (!Finished(state))
         {
             int epoch = state.Epoch + 1;
-            var (lr, frontendLr) = SetLearningRates(optimizer, epoch);
+            var (lr, frontendLr) = SetLearningRates(optimizer, baseRates, epoch);
             var epochResult = TrainEpoch(model, optimizer, epoch, state, progress, cancellation);
             double[] valid = [.. _tasks.Select((_, t) => Evaluate(model, DatasetSplit.Valid, t, cancellation).Accuracy(_tasks[t].Dataset))];
             double meanValid = MeanOfDefined(valid);
@@ -200,27 +203,33 @@ public sealed class Trainer
         };
     }
 
-    // Two parameter groups so the frontend can learn at its own rate.
-    private TorchSharp.Modules.Adam CreateOptimizer(AudioClassifier model)
+    // Parameter groups so the frontend can learn at its own rate, and the Gabor widths (σ in samples, tens to hundreds, where
+    // Adam's step is absolute in parameter units) at a scaled one; the width group exists only when the scale is not 1, so a
+    // run at scale 1 is today's two-group optimizer and resumes its checkpoints. Returns each group's rate before the schedule.
+    private (TorchSharp.Modules.Adam Optimizer, double[] BaseRates) CreateOptimizer(AudioClassifier model)
     {
-        var frontend = model.Frontend.parameters().ToArray();   // module order: the checkpoint stores Adam's state in parameter order
-        var inFrontend = frontend.ToHashSet();
+        var frontend = model.Frontend.named_parameters().ToArray();   // module order: the checkpoint stores Adam's state in parameter order
+        bool separateWidths = _options.FilterWidthLearningRateScale != 1 && frontend.Any(p => p.name == ParameterNames.GaborWidth);
+        var widths = frontend.Where(p => separateWidths && p.name == ParameterNames.GaborWidth).Select(p => p.parameter).ToArray();
+        var others = frontend.Select(p => p.parameter).Except(widths).ToArray();
+        var inFrontend = frontend.Select(p => p.parameter).ToHashSet();
         var rest = model.parameters().Where(p => !inFrontend.Contains(p)).ToArray();
-        return optim.Adam(
-        [
-            new TorchSharp.Modules.Adam.ParamGroup(frontend, lr: _options.EffectiveFrontendLearningRate, weight_decay: _options.WeightDecay),
-            new TorchSharp.Modules.Adam.ParamGroup(rest, lr: _options.LearningRate, weight_decay: _options.WeightDecay),
-        ], lr: _options.LearningRate);
+        var groups = new List<(Parameter[] Parameters, double Rate)> { (others, _options.EffectiveFrontendLearningRate) };
+        if (widths.Length > 0) groups.Add((widths, _options.EffectiveFrontendLearningRate * _options.FilterWidthLearningRateScale));
+        groups.Add((rest, _options.LearningRate));
+        var optimizer = optim.Adam([.. groups.Select(g => new TorchSharp.Modules.Adam.ParamGroup(g.Parameters, lr: g.Rate, weight_decay: _options.WeightDecay))],
+            lr: _options.LearningRate);
+        return (optimizer, [.. groups.Select(g => g.Rate)]);
     }
 
-    // Cosine annealing over the planned epochs (to 0 at the end); a function of the epoch only, so resuming needs no scheduler state.
-    private (double Classifier, double Frontend) SetLearningRates(TorchSharp.Modules.Adam optimizer, int epoch)
+    // Cosine annealing over the planned epochs (to 0 at the end) of every group; a function of the epoch only, so resuming needs no
+    // scheduler state. Returns the classifier's and the frontend's rate (the first and the last group).
+    private (double Classifier, double Frontend) SetLearningRates(TorchSharp.Modules.Adam optimizer, double[] baseRates, int epoch)
     {
         double factor = 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / _options.Epochs));
         var groups = optimizer.ParamGroups.ToArray();
-        groups[0].LearningRate = _options.EffectiveFrontendLearningRate * factor;
-        groups[1].LearningRate = _options.LearningRate * factor;
-        return (groups[1].LearningRate, groups[0].LearningRate);
+        for (int g = 0; g < groups.Length; g++) groups[g].LearningRate = baseRates[g] * factor;
+        return (groups[^1].LearningRate, groups[0].LearningRate);
     }
 
     // The mean of the values that are not NaN (tasks without a validation or test split count for nothing); NaN when none is.

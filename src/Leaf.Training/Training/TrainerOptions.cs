@@ -31,6 +31,13 @@ public sealed record TrainerOptions
     /// <summary>Adam learning rate of the frontend's parameters (<see langword="null"/>: same as <see cref="LearningRate"/>).</summary>
     public double? FrontendLearningRate { get; init; }
 
+    /// <summary>
+    /// Factor on the frontend learning rate for the Gabor filter widths σ (LEAF only; 1: the frontend rate). Adam's step is absolute
+    /// in parameter units, and σ is in samples (tens to hundreds) while the centres are in rad/sample (below π), so at the frontend
+    /// rate the widths barely move; docs/accuracy.md ("Filter-width learning rate") measures larger factors.
+    /// </summary>
+    public double FilterWidthLearningRateScale { get; init; } = 1;
+
     /// <summary>Adam (L2) weight decay.</summary>
     public double WeightDecay { get; init; }
 
@@ -68,6 +75,8 @@ public sealed record TrainerOptions
         if (BatchSize <= 0) throw new ArgumentException($"batch size {BatchSize} must be positive");
         if (!(LearningRate > 0)) throw new ArgumentException($"learning rate {LearningRate} must be positive");
         if (!(EffectiveFrontendLearningRate >= 0)) throw new ArgumentException($"frontend learning rate {FrontendLearningRate} must not be negative");
+        if (!(FilterWidthLearningRateScale >= 0) || double.IsInfinity(FilterWidthLearningRateScale))
+            throw new ArgumentException($"filter width learning-rate scale {FilterWidthLearningRateScale} must be a finite number ≥ 0");
         if (!(WeightDecay >= 0)) throw new ArgumentException($"weight decay {WeightDecay} must not be negative");
         if (!(MaxGradientNorm >= 0)) throw new ArgumentException($"gradient clipping norm {MaxGradientNorm} must not be negative");
         if (Patience < 0) throw new ArgumentException($"patience {Patience} must not be negative");
