@@ -33,19 +33,8 @@ public sealed class PredictionEngineMemoryTests(ITestOutputHelper output)
         var row = new PathRow { Path = file };
         float[] first = engine.Predict(row).Features;
 
-        void Predict(int count)
-        {
-            for (int i = 0; i < count; i++) Assert.Equal(16, engine.Predict(row).Features.Length);
-        }
-        Predict(300); // warm-up: pools and arenas reach their working size
-        (long managed, long native) before = Measure();
-        Predict(2000);
-        (long managed, long native) after = Measure();
-
-        output.WriteLine($"growth over 2000 predictions: managed {after.managed - before.managed} B, private {after.native - before.native} B");
+        AssertMemoryStaysFlat("predictions", warmUp: 300, count: 2000, () => Assert.Equal(16, engine.Predict(row).Features.Length));
         Assert.Equal(first, engine.Predict(row).Features);
-        Assert.InRange(after.managed - before.managed, long.MinValue, 4L << 20);
-        Assert.InRange(after.native - before.native, long.MinValue, 32L << 20);
     }
 
     private sealed class ClassifiedRow
@@ -66,20 +55,22 @@ public sealed class PredictionEngineMemoryTests(ITestOutputHelper output)
         var row = new PathRow { Path = file };
         var first = engine.Predict(row);
 
-        void Predict(int count)
-        {
-            for (int i = 0; i < count; i++) Assert.Equal(first.PredictedLabel, engine.Predict(row).PredictedLabel);
-        }
-        Predict(500); // warm-up
-        (long managed, long native) before = Measure();
-        Predict(10_000);
-        (long managed, long native) after = Measure();
-
-        output.WriteLine($"growth over 10 000 classifier predictions: managed {after.managed - before.managed} B, private {after.native - before.native} B");
-        Assert.Equal(first.Score, engine.Predict(row).Score);
         // A leak of one ONNX input or output per prediction (≥ 64 KB for the 16 000-sample waveform) would add ≥ 600 MB.
-        Assert.InRange(after.managed - before.managed, long.MinValue, 4L << 20);
-        Assert.InRange(after.native - before.native, long.MinValue, 32L << 20);
+        AssertMemoryStaysFlat("classifier predictions", warmUp: 500, count: 10_000, () => Assert.Equal(first.PredictedLabel, engine.Predict(row).PredictedLabel));
+        Assert.Equal(first.Score, engine.Predict(row).Score);
+    }
+
+    // Calls predictOnce warmUp times (pools and arenas reach their working size), then count times between two
+    // measurements; managed growth must stay under 4 MB and private (native) growth under 32 MB.
+    private void AssertMemoryStaysFlat(string what, int warmUp, int count, Action predictOnce)
+    {
+        for (int i = 0; i < warmUp; i++) predictOnce();
+        var before = Measure();
+        for (int i = 0; i < count; i++) predictOnce();
+        var after = Measure();
+        output.WriteLine($"growth over {count} {what}: managed {after.Managed - before.Managed} B, private {after.Private - before.Private} B");
+        Assert.InRange(after.Managed - before.Managed, long.MinValue, 4L << 20);
+        Assert.InRange(after.Private - before.Private, long.MinValue, 32L << 20);
     }
 
     private static (long Managed, long Private) Measure()
