@@ -12,6 +12,13 @@ public class CliBasicsTests
         return (code, o.ToString(), e.ToString());
     }
 
+    /// <summary><see cref="Run"/> with standard output and error joined, for tests that search the whole output.</summary>
+    internal static (int Code, string Output) RunJoined(params string[] args)
+    {
+        var (code, output, error) = Run(args);
+        return (code, output + error);
+    }
+
     [Fact]
     public void EveryCommandHasHelp()
     {

@@ -15,7 +15,7 @@ public sealed class DemoAndPlotCommandTests : IDisposable
     [Fact]
     public void DemoRunsEndToEndAtATinyBudgetAndReusesItsData()
     {
-        var (code, output) = Run("demo", "--out", _dir, "--per-class", "4", "--epochs", "1", "--minutes", "0.05", "--seed", "1");
+        var (code, output) = CliBasicsTests.RunJoined("demo", "--out", _dir, "--per-class", "4", "--epochs", "1", "--minutes", "0.05", "--seed", "1");
 
         Assert.True(code == 0, output);
         foreach (string run in new[] { "leaf", "mel" })
@@ -28,7 +28,7 @@ public sealed class DemoAndPlotCommandTests : IDisposable
         Assert.Contains("ApplyLeafClassifier", output);
         Assert.Matches(@"\.wav: (yes|no|up|down|left|right|on|off|stop|go) \(\d", output);   // a scored file: top label and probability
 
-        var (again, secondOutput) = Run("demo", "--out", _dir, "--per-class", "4", "--epochs", "1", "--minutes", "0.05", "--seed", "1");
+        var (again, secondOutput) = CliBasicsTests.RunJoined("demo", "--out", _dir, "--per-class", "4", "--epochs", "1", "--minutes", "0.05", "--seed", "1");
         Assert.Equal(0, again);
         Assert.Contains("(0 written, 40 reused)", secondOutput);
     }
@@ -44,7 +44,7 @@ public sealed class DemoAndPlotCommandTests : IDisposable
             Tone($"other/b/{i}.wav", 5000 + 10 * i);
         }
         string outDir = Path.Combine(_dir, "run");
-        var (code, output) = Run("train", "--data", $"pitch={Path.Combine(_dir, "pitch")}", "--data", $"other={Path.Combine(_dir, "other")}",
+        var (code, output) = CliBasicsTests.RunJoined("train", "--data", $"pitch={Path.Combine(_dir, "pitch")}", "--data", $"other={Path.Combine(_dir, "other")}",
             "--out", outDir, "--frontend", "mel", "--epochs", "1", "--batch", "4", "--clip-seconds", "0.5");
         Assert.True(code == 0, output);
         Assert.Contains("task pitch: test accuracy", output);
@@ -54,16 +54,16 @@ public sealed class DemoAndPlotCommandTests : IDisposable
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(outDir, "tensorboard"), "events.out.tfevents.*"));
 
         File.Delete(Path.Combine(outDir, "plots", "curves.png"));
-        var (plotCode, plotOutput) = Run("plot", "--run", outDir);
+        var (plotCode, plotOutput) = CliBasicsTests.RunJoined("plot", "--run", outDir);
         Assert.True(plotCode == 0, plotOutput);
         Assert.True(File.Exists(Path.Combine(outDir, "plots", "curves.png")));
 
         string png = Path.Combine(_dir, "features.png");
-        var (featuresCode, featuresOutput) = Run("plot", "--features", Path.Combine(_dir, "pitch", "low", "0.wav"), "--out", png);
+        var (featuresCode, featuresOutput) = CliBasicsTests.RunJoined("plot", "--features", Path.Combine(_dir, "pitch", "low", "0.wav"), "--out", png);
         Assert.True(featuresCode == 0, featuresOutput);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
 
-        var (badCode, badOutput) = Run("plot", "--features", Path.Combine(_dir, "pitch", "low", "0.wav"));
+        var (badCode, badOutput) = CliBasicsTests.RunJoined("plot", "--features", Path.Combine(_dir, "pitch", "low", "0.wav"));
         Assert.NotEqual(0, badCode);
         Assert.Contains("--out", badOutput);
     }
@@ -73,11 +73,5 @@ public sealed class DemoAndPlotCommandTests : IDisposable
         string path = Path.Combine(_dir, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         WavWriter.Write(path, [.. Enumerable.Range(0, 8000).Select(n => (float)(0.4 * Math.Sin(2 * Math.PI * hz * n / 16000)))], 16000);
-    }
-
-    private static (int Code, string Output) Run(params string[] args)
-    {
-        var (code, output, err) = CliBasicsTests.Run(args);
-        return (code, output + err);
     }
 }

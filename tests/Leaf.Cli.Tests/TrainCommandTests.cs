@@ -23,7 +23,7 @@ public sealed class TrainCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "data/low/broken.wav"), "not audio");
         string outDir = Path.Combine(_dir, "run");
 
-        var (code, output) = Run("train", "--data", Path.Combine(_dir, "data"), "--out", outDir, "--frontend", "mel",
+        var (code, output) = CliBasicsTests.RunJoined("train", "--data", Path.Combine(_dir, "data"), "--out", outDir, "--frontend", "mel",
             "--epochs", "2", "--batch", "4", "--clip-seconds", "0.5", "--seed", "3");
 
         Assert.True(code == 0, output);
@@ -36,7 +36,7 @@ public sealed class TrainCommandTests : IDisposable
 
         // leaf export --classifier regenerates the trained model from its runtime-free description
         string again = Path.Combine(outDir, "again.onnx");
-        var (exportCode, exportOutput) = Run("export", "--classifier", Path.Combine(outDir, "classifier.json"), "--clip-samples", "8000", "--out", again);
+        var (exportCode, exportOutput) = CliBasicsTests.RunJoined("export", "--classifier", Path.Combine(outDir, "classifier.json"), "--clip-samples", "8000", "--out", again);
         Assert.True(exportCode == 0, exportOutput);
         Assert.Equal(File.ReadAllBytes(Path.Combine(outDir, "model.onnx")), File.ReadAllBytes(again));
     }
@@ -46,11 +46,5 @@ public sealed class TrainCommandTests : IDisposable
         string path = Path.Combine(_dir, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         WavWriter.Write(path, [.. Enumerable.Range(0, 8000).Select(n => (float)(0.4 * Math.Sin(2 * Math.PI * hz * n / 16000)))], 16000);
-    }
-
-    private static (int Code, string Output) Run(params string[] args)
-    {
-        var (code, output, err) = CliBasicsTests.Run(args);
-        return (code, output + err);
     }
 }
