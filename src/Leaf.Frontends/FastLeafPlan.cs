@@ -57,10 +57,7 @@ public sealed class FastLeafPlan
     /// <exception cref="NotSupportedException">K is even, or the geometry does not fit the block (K > 4S or 2K > block).</exception>
     public static FastLeafPlan Create(ReadOnlySpan<float> center, ReadOnlySpan<float> width, ReadOnlySpan<float> poolingWidth, int windowLength, int stride)
     {
-        int k = windowLength, l = BlockLength;
-        if (k % 2 == 0 || k > 4 * stride || stride * 2 + 2 * k - 1 > l)
-            throw new NotSupportedException($"the fast LEAF needs an odd window K ≤ 4·stride with 2 frames in a {l}-sample block (K = {k}, stride = {stride})");
-        int framesPerBlock = (l - 2 * k + 1) / stride + 1;
+        int k = windowLength, l = BlockLength, framesPerBlock = BlockFrames(windowLength, stride);
         var (re, im) = GaborKernels.ImpulseResponses(center, width, k);
         float[] windows = GaussianLowpassWindow.Windows(poolingWidth, k);
         int n = center.Length;
@@ -69,12 +66,25 @@ public sealed class FastLeafPlan
         for (int c = 0; c < n; c++)
         {
             responses[c] = Response(re.AsSpan(c * k, k), im.AsSpan(c * k, k), l);
-            bands[c] = Band(responses[c]);
+            bands[c] = Band([.. responses[c].Select(v => v.Magnitude)]);
         }
         var classes = bands.Select((b, c) => (b.Transform, Channel: c)).Where(x => x.Transform < l).GroupBy(x => x.Transform).OrderBy(x => x.Key)
             .Select(grp => BandClass(grp.Key, [.. grp.Select(x => x.Channel)], bands, responses, windows, k, stride, framesPerBlock))
             .ToArray();
         return new(k, stride, framesPerBlock, classes, [.. Enumerable.Range(0, n).Where(c => bands[c].Transform >= l)]);
+    }
+
+    /// <summary>Whether the fast LEAF handles K taps at stride S (see <see cref="BlockFrames"/>).</summary>
+    public static bool Supports(int windowLength, int stride) =>
+        windowLength % 2 == 1 && windowLength <= 4 * stride && stride * 2 + 2 * windowLength - 1 <= BlockLength;
+
+    /// <summary>Frames per block for K taps and stride S: the most whose energies, S·(T−1) + 2K − 1 samples, fit in one block.</summary>
+    /// <exception cref="NotSupportedException">K is even, or the geometry does not fit the block (K > 4S or fewer than 2 frames per block).</exception>
+    public static int BlockFrames(int windowLength, int stride)
+    {
+        if (!Supports(windowLength, stride))
+            throw new NotSupportedException($"the fast LEAF needs an odd window K ≤ 4·stride with 2 frames in a {BlockLength}-sample block (K = {windowLength}, stride = {stride})");
+        return (BlockLength - 2 * windowLength + 1) / stride + 1;
     }
 
     /// <summary>G(f) = Σ_k conj(φ[k])·e^{2πifk/L}: the block-DFT factor of the filter's (conjugated) cross-correlation.</summary>
@@ -90,21 +100,48 @@ public sealed class FastLeafPlan
         return g;
     }
 
-    // The shortest cyclic run of bins holding every bin above the threshold, and the transform size that holds twice it.
-    private static (int Start, int Transform) Band(Complex[] g)
+    /// <summary>
+    /// A filter's band from the magnitudes |G(f)| of its block-DFT response (L bins): the shortest cyclic run holding every
+    /// bin above <see cref="Threshold"/> of the peak, centred in Q/2 bins where Q, the decimated transform size, is the
+    /// smallest power of two ≥ <see cref="SmallestTransform"/> holding twice the run (the squared modulus then needs no more
+    /// than Q samples). Q = L (start 0) means no band: the full rate.
+    /// </summary>
+    public static (int Start, int Transform) Band(ReadOnlySpan<double> magnitude)
     {
-        int l = g.Length;
-        double limit = Threshold * g.Max(v => v.Magnitude);
-        var kept = Enumerable.Range(0, l).Where(f => g[f].Magnitude > limit).ToArray();
+        var powers = new List<int>();
+        for (int q = SmallestTransform; q < magnitude.Length; q *= 2) powers.Add(q);
+        return Band(magnitude, [.. powers]);
+    }
+
+    /// <summary>
+    /// As <see cref="Band(ReadOnlySpan{double})"/>, with Q the first of <paramref name="transforms"/> (ascending, each
+    /// below L) that holds twice the run, or L when none does.
+    /// </summary>
+    public static (int Start, int Transform) Band(ReadOnlySpan<double> magnitude, ReadOnlySpan<int> transforms)
+    {
+        int l = magnitude.Length;
+        var (start, width) = Run(magnitude);
+        foreach (int transform in transforms)
+            if (transform >= 2 * width) return ((start - (transform / 2 - width) / 2 + l) % l, transform);
+        return (0, l);
+    }
+
+    /// <summary>The shortest cyclic run of bins holding every bin whose magnitude exceeds <see cref="Threshold"/> of the peak.</summary>
+    public static (int Start, int Width) Run(ReadOnlySpan<double> magnitude)
+    {
+        int l = magnitude.Length;
+        double peak = 0;
+        foreach (double m in magnitude) peak = Math.Max(peak, m);
+        double limit = Threshold * peak;
+        var kept = new List<int>();
+        for (int f = 0; f < l; f++) if (magnitude[f] > limit) kept.Add(f);
         int gap = 0, start = kept[0];
-        for (int i = 0; i < kept.Length; i++)
+        for (int i = 0; i < kept.Count; i++)
         {
-            int next = i + 1 < kept.Length ? kept[i + 1] : kept[0] + l, g2 = next - kept[i] - 1;
+            int next = i + 1 < kept.Count ? kept[i + 1] : kept[0] + l, g2 = next - kept[i] - 1;
             if (g2 > gap) (gap, start) = (g2, next % l);
         }
-        int width = l - gap, transform = SmallestTransform;
-        while (transform < 2 * width && transform < l) transform *= 2;
-        return transform >= l ? (0, l) : ((start - (transform / 2 - width) / 2 + l) % l, transform);
+        return (start, l - gap);
     }
 
     private static FastLeafBandClass BandClass(int q, int[] channels, (int Start, int Transform)[] bands, Complex[][] responses, float[] windows, int k, int stride, int frames)
@@ -147,9 +184,11 @@ public sealed class FastLeafPlan
         return new FastLeafBandClass(channels, q, rows, columns, bins, spectrumIndex, gRe, gIm, pooling);
     }
 
-    // Band-limited interpolation of Q samples spaced L/Q apart of a signal whose spectrum lies within ±(Q/2 − 1) bins:
-    // D(x) = (1/Q)·Σ_{|k|<Q/2} e^{2πikx/L} = sin(π(Q−1)x/L) / (Q·sin(πx/L)).
-    private static double[] Dirichlet(int q, int l)
+    /// <summary>
+    /// The kernel D(x), x = 0…L−1, of band-limited interpolation from Q samples spaced L/Q apart of an L-periodic signal
+    /// whose spectrum lies within ±(Q/2 − 1) bins: D(x) = (1/Q)·Σ_{|k|&lt;Q/2} e^{2πikx/L} = sin(π(Q−1)x/L) / (Q·sin(πx/L)).
+    /// </summary>
+    public static double[] Dirichlet(int q, int l)
     {
         var d = new double[l];
         for (int x = 0; x < l; x++)

@@ -1,3 +1,5 @@
+using Leaf.Frontends;
+
 namespace Leaf.Onnx;
 
 /// <summary>Options of <see cref="FrontendExporter"/>.</summary>

@@ -41,9 +41,9 @@ public sealed class FastLeafTests(ITestOutputHelper output)
     public void FastMatchesExactForTrainedLikeParametersOnRandomAudio(int seed, int batch)
     {
         var random = new Random(seed);
-        using var models = new ModelPair(TrainedLike(random));
+        using var models = new ModelPair(TrainedLike.Leaf(random));
         foreach (int length in new[] { 1, 159, 161, 3361, 16001, 40000 })
-            Compare($"seed {seed}, {batch} x {length}", models, [.. Enumerable.Range(0, batch).Select(_ => Noise(random, length))]);
+            Compare($"seed {seed}, {batch} x {length}", models, [.. Enumerable.Range(0, batch).Select(_ => TrainedLike.Noise(random, length))]);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FastLeafTests(ITestOutputHelper output)
             double outputFloor = d.InstanceNorm ? 1 : OutputFloor;
             foreach (int length in new[] { 1, 5000 })
                 Compare($"{d.SampleRate} Hz, {d.FilterCount} {d.GaborInit}, {d.Compression}, pre-emphasis {d.PreEmphasis}, norm {d.InstanceNorm}, {length}",
-                    models, [Noise(random, length), Noise(random, length)], outputFloor);
+                    models, [TrainedLike.Noise(random, length), TrainedLike.Noise(random, length)], outputFloor);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class FastLeafTests(ITestOutputHelper output)
             using var fast = new OnnxFrontend(FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast }));
             foreach (int length in new[] { 1, 161, 16001 })
             {
-                float[] waveform = Noise(random, length);
+                float[] waveform = TrainedLike.Noise(random, length);
                 double[] reference = TorchReference.Featurize(d, waveform, 1, TorchSharp.torch.ScalarType.Float64);
                 double error = Arrays.MaxRelativeError(Arrays.Flatten(fast.Featurize(waveform)), reference, TorchReference.ErrorFloor(d));
                 output.WriteLine($"{set}/{length}: fast ONNX vs float64 TorchSharp {error:E2}");
@@ -171,28 +171,4 @@ public sealed class FastLeafTests(ITestOutputHelper output)
         }
         return worst;
     }
-
-    // Every learned parameter moved within its range, as training would: η anywhere in (0, π), σ ×0.5–2 of the
-    // initial value, pooling widths 0.1–0.5, sPCEN α, δ, r and smoothing varied.
-    private static FrontendDescription TrainedLike(Random random)
-    {
-        var d = FrontendDescription.Default(FrontendKind.Leaf).WithInitialParameters();
-        int n = d.FilterCount;
-        float[] Uniform(double lo, double hi) => Enumerable.Range(0, n).Select(_ => (float)(lo + (hi - lo) * random.NextDouble())).ToArray();
-        float[] width = d.Values(ParameterNames.GaborWidth).Select(w => (float)(w * Math.Pow(2, 2 * random.NextDouble() - 1))).ToArray();
-        var p = new SortedDictionary<string, ParameterTensor>(d.Parameters, StringComparer.Ordinal)
-        {
-            [ParameterNames.GaborCenter] = ParameterTensor.Vector(Uniform(0.01, 3.1)),
-            [ParameterNames.GaborWidth] = ParameterTensor.Vector(width),
-            [ParameterNames.PoolingWidth] = ParameterTensor.Vector(Uniform(0.1, 0.5)),
-            [ParameterNames.PcenAlpha] = ParameterTensor.Vector(Uniform(0.8, 1.0)),
-            [ParameterNames.PcenDelta] = ParameterTensor.Vector(Uniform(1, 3)),
-            [ParameterNames.PcenRoot] = ParameterTensor.Vector(Uniform(1.5, 3)),
-            [ParameterNames.PcenSmoothing] = ParameterTensor.Vector(Uniform(0.02, 0.06)),
-        };
-        return d with { Parameters = p };
-    }
-
-    private static float[] Noise(Random random, int length) =>
-        Enumerable.Range(0, length).Select(_ => (float)(0.5 * (2 * random.NextDouble() - 1))).ToArray();
 }

@@ -35,6 +35,30 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void FastAndExactLeafTrainTheSameModel()
+    {
+        // The fast algorithm's values and gradients are within 1e-4 of the exact ones, so two epochs stay on the same path.
+        var exact = Train(Options("exact") with { Epochs = 2, LeafAlgorithm = LeafAlgorithm.Exact });
+        var fast = Train(Options("fast") with { Epochs = 2, LeafAlgorithm = LeafAlgorithm.Fast });
+        for (int e = 0; e < 2; e++)
+        {
+            Assert.Equal(exact.Metrics[e].TrainLoss, fast.Metrics[e].TrainLoss, 1e-3);
+            Assert.Equal(exact.Metrics[e].ValidAccuracy, fast.Metrics[e].ValidAccuracy);
+        }
+        double difference = MaxWeightDifference(Dir("exact"), Dir("fast"));
+        Assert.True(difference < 1e-3, $"weights differ by {difference:E2}");
+    }
+
+    [Fact]
+    public void TrainingTakesTheFastLeafWhereItsGeometryAllows()
+    {
+        Assert.Equal(LeafAlgorithm.Fast, Options("auto").EffectiveLeafAlgorithm);
+        // A 25 ms window over a 5 ms stride is longer than the fast algorithm's blocks allow.
+        Assert.Equal(LeafAlgorithm.Exact, (Options("auto") with { Frontend = new FrontendDescription { StrideMs = 5 } }).EffectiveLeafAlgorithm);
+        Assert.Equal(LeafAlgorithm.Exact, (Options("chosen") with { LeafAlgorithm = LeafAlgorithm.Exact }).EffectiveLeafAlgorithm);
+    }
+
+    [Fact]
     public void ResumingAfterAnEpochGivesTheUninterruptedRun()
     {
         var whole = Train(Options("whole") with { Epochs = 2 });

@@ -13,13 +13,13 @@ namespace Leaf.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    // Bench-only kind name: LEAF exported with LeafAlgorithm.Exact (plain "leaf" benches the fast export).
+    // Bench-only kind name: LEAF with LeafAlgorithm.Exact (plain "leaf" benches the fast algorithm).
     private const string ExactLeaf = "leaf-exact";
 
     public static Command Create()
     {
         string[] kinds = [.. FrontendKindNames.All, ExactLeaf];
-        var kind = new Option<string>("--kind") { Description = "Frontend kind: " + string.Join("|", kinds) + $" (leaf: the fast ONNX export; {ExactLeaf}: the exact one).", DefaultValueFactory = _ => "leaf" };
+        var kind = new Option<string>("--kind") { Description = "Frontend kind: " + string.Join("|", kinds) + $" (leaf: the fast algorithm, ONNX export and TorchSharp module; {ExactLeaf}: the exact ones).", DefaultValueFactory = _ => "leaf" };
         kind.AcceptOnlyFromAmong(kinds);
         var seconds = new Option<int>("--seconds") { Description = "Clip length in seconds.", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 4 };
@@ -51,9 +51,8 @@ internal static class BenchCommand
             }
             if (which is "torch" or "both")
             {
-                if (d.Kind == FrontendKind.Leaf) o.WriteLine("  (TorchSharp has the exact LEAF module only)");
                 torch.set_num_threads(t);
-                using var module = FrontendFactory.Create(d);
+                using var module = FrontendFactory.Create(d, algorithm);
                 var input = torch.tensor(audio.SelectMany(a => a).ToArray(), [clips, samples]);
                 o.WriteLine($"  torch forward           {audioSeconds / Median(n, () => TorchStep(module, input, false)),10:F1} audio-s/s");
                 if (parse.GetValue(backward))

@@ -45,10 +45,16 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => defaults.Seed };
         var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device };
         var stablePcen = new Option<bool>("--stable-pcen") { Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only)." };
+        var algorithm = new Option<string>("--algorithm")
+        {
+            Description = "How LEAF computes its filterbank energies while training: fast (blocked DFTs; same values and gradients within 1e-4, several times faster), exact (the published convolutions) or auto (fast where its geometry allows).",
+            DefaultValueFactory = _ => "auto",
+        };
+        algorithm.AcceptOnlyFromAmong("auto", "fast", "exact");
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
 
         var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
-        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, widthLrScale, weightDecay, patience, clip, seed, device, stablePcen, resume };
+        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, widthLrScale, weightDecay, patience, clip, seed, device, stablePcen, algorithm, resume };
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -65,6 +71,7 @@ internal static class TrainCommand
                 WeightDecay = parse.GetValue(weightDecay), Patience = parse.GetValue(patience), Seed = runSeed,
                 Clip = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) },
                 Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
+                LeafAlgorithm = parse.GetValue(algorithm) switch { "fast" => LeafAlgorithm.Fast, "exact" => LeafAlgorithm.Exact, _ => null },
             };
             var result = TrainAndExport(tasks, options, o);
             foreach (var m in result.Metrics)

@@ -9,9 +9,12 @@ namespace Leaf.Training.Classifiers;
 public static class ClassifierFactory
 {
     /// <summary>A classifier with the frontend of <paramref name="frontend"/> and the encoder and heads of <paramref name="options"/>.</summary>
+    /// <param name="frontend">The frontend.</param>
+    /// <param name="options">Encoder and heads.</param>
+    /// <param name="leafAlgorithm">For LEAF: how its pooled energies are computed (see <see cref="LeafFrontend"/>).</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static AudioClassifier Create(FrontendDescription frontend, ClassifierOptions options) =>
-        Create(FrontendFactory.Create(frontend), options);
+    public static AudioClassifier Create(FrontendDescription frontend, ClassifierOptions options, LeafAlgorithm leafAlgorithm = LeafAlgorithm.Exact) =>
+        Create(FrontendFactory.Create(frontend, leafAlgorithm), options);
 
     /// <summary>A classifier behind an existing frontend module (which must implement <see cref="IFrontend"/>).</summary>
     /// <exception cref="ArgumentException">The options are invalid or the module is not a frontend.</exception>

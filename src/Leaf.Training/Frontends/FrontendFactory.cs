@@ -7,10 +7,12 @@ namespace Leaf.Training.Frontends;
 public static class FrontendFactory
 {
     /// <summary>The frontend module described by <paramref name="description"/>; it also implements <see cref="IFrontend"/>.</summary>
-    /// <exception cref="NotSupportedException">No TorchSharp module exists for the description's kind.</exception>
-    public static nn.Module<Tensor, Tensor> Create(FrontendDescription description) => description.Kind switch
+    /// <param name="description">The frontend.</param>
+    /// <param name="leafAlgorithm">For LEAF: how its pooled energies are computed (see <see cref="LeafFrontend"/>).</param>
+    /// <exception cref="NotSupportedException">No TorchSharp module exists for the description's kind, or the fast LEAF cannot handle its geometry.</exception>
+    public static nn.Module<Tensor, Tensor> Create(FrontendDescription description, LeafAlgorithm leafAlgorithm = LeafAlgorithm.Exact) => description.Kind switch
     {
-        FrontendKind.Leaf => new LeafFrontend(description),
+        FrontendKind.Leaf => new LeafFrontend(description, algorithm: leafAlgorithm),
         FrontendKind.Mel => new MelFilterbanks(description),
         FrontendKind.TdFilterbanks => new TdFilterbanks(description),
         FrontendKind.SincNet => new SincNet(description),

@@ -24,13 +24,21 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     private readonly InstanceNorm? norm;
     private readonly SpecAugment? augment;
     private readonly FrontendDescription description;
+    private readonly FastLeafEnergies? fast;
 
     /// <summary>Builds LEAF from a description of kind <see cref="FrontendKind.Leaf"/>.</summary>
     /// <param name="description">Hyper-parameters and (optionally) learned values.</param>
     /// <param name="specAugment">SpecAugment masking in training mode; null (the default) for none.</param>
+    /// <param name="algorithm">
+    /// How the pooled energies are computed: <see cref="LeafAlgorithm.Exact"/> (the default: the published model's
+    /// convolutions) or <see cref="LeafAlgorithm.Fast"/> (blocked DFTs and per-filter bands; same values and gradients
+    /// within 1e-4, several times faster; needs the geometry of <see cref="FastLeafPlan.BlockFrames"/>).
+    /// </param>
     /// <exception cref="ArgumentException">The description is not LEAF's or uses a compression LEAF does not have.</exception>
     /// <exception cref="FormatException">The description is invalid.</exception>
-    public LeafFrontend(FrontendDescription description, SpecAugmentOptions? specAugment = null) : base(nameof(LeafFrontend))
+    /// <exception cref="NotSupportedException">The fast algorithm cannot handle the description's window and stride.</exception>
+    public LeafFrontend(FrontendDescription description, SpecAugmentOptions? specAugment = null, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
+        : base(nameof(LeafFrontend))
     {
         if (description.Kind != FrontendKind.Leaf)
             throw new ArgumentException($"LeafFrontend needs a 'leaf' description, got '{description.Kind.ToName()}'", nameof(description));
@@ -46,11 +54,16 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
         compression = d.Compression == CompressionKind.Pcen ? new Pcen(d.Pcen, PcenValues.From(d)) : new LogCompression();
         if (d.InstanceNorm) norm = new InstanceNorm(d.Values(ParameterNames.InstanceNormWeight), d.Values(ParameterNames.InstanceNormBias));
         if (specAugment is not null) augment = new SpecAugment(specAugment);
+        if (algorithm == LeafAlgorithm.Fast) fast = new FastLeafEnergies(k, d.Stride);
+        Algorithm = algorithm;
         RegisterComponents();
     }
 
     /// <inheritdoc/>
     public int OutputChannels => description.FilterCount;
+
+    /// <summary>How the pooled energies are computed.</summary>
+    public LeafAlgorithm Algorithm { get; }
 
     /// <summary>Gabor filterbank (η, σ).</summary>
     public GaborFilterbank Filterbank => filterbank;
@@ -69,7 +82,9 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
             throw new ArgumentException($"LEAF expects a waveform [batch, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
         using var scope = NewDisposeScope();
         var x = preemphasis is null ? waveform : preemphasis.forward(waveform);
-        return pooling.forward(modulus.forward(filterbank.forward(x))).MoveToOuterDisposeScope();
+        if (fast is null) return pooling.forward(modulus.forward(filterbank.forward(x))).MoveToOuterDisposeScope();
+        var (re, im) = filterbank.ImpulseResponses();
+        return fast.PooledEnergies(x, re, im, pooling.Windows()).MoveToOuterDisposeScope();
     }
 
     /// <summary>Features [batch, frames, N] of waveforms [batch, samples].</summary>
@@ -99,6 +114,13 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
             p[ParameterNames.InstanceNormBias] = ParameterTensor.Vector(norm.Biases);
         }
         return description with { Parameters = p };
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) fast?.Dispose();
+        base.Dispose(disposing);
     }
 
     /// <summary>Projects the Gabor parameters back into their bounds; call after every optimiser step.</summary>

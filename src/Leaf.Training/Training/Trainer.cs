@@ -77,7 +77,7 @@ public sealed class Trainer
     public AudioClassifier CreateModel()
     {
         torch.manual_seed(_options.Seed);
-        var model = ClassifierFactory.Create(_options.Frontend, ClassifierOptions);
+        var model = ClassifierFactory.Create(_options.Frontend, ClassifierOptions, _options.EffectiveLeafAlgorithm);
         model.to(_device);
         return model;
     }

@@ -28,6 +28,18 @@ public sealed record TrainerOptions
     /// <summary>Adam learning rate of the encoder and heads.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>
+    /// How LEAF computes its pooled energies while training: <see langword="null"/> (the default) takes
+    /// <see cref="LeafAlgorithm.Fast"/> (the same values and gradients within 1e-4, several times faster) wherever its
+    /// geometry allows (<see cref="FastLeafPlan.Supports"/>), else <see cref="LeafAlgorithm.Exact"/>. The trained parameters
+    /// are the same model either way; exports choose their own algorithm.
+    /// </summary>
+    public LeafAlgorithm? LeafAlgorithm { get; init; }
+
+    /// <summary>The LEAF algorithm training uses: <see cref="LeafAlgorithm"/>, or the automatic choice it describes.</summary>
+    public LeafAlgorithm EffectiveLeafAlgorithm => LeafAlgorithm
+        ?? (FastLeafPlan.Supports(Frontend.WindowLength, Frontend.Stride) ? Leaf.Frontends.LeafAlgorithm.Fast : Leaf.Frontends.LeafAlgorithm.Exact);
+
     /// <summary>Adam learning rate of the frontend's parameters (<see langword="null"/>: same as <see cref="LearningRate"/>).</summary>
     public double? FrontendLearningRate { get; init; }
 

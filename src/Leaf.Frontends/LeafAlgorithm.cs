@@ -1,6 +1,6 @@
-namespace Leaf.Onnx;
+namespace Leaf.Frontends;
 
-/// <summary>How an exported LEAF computes its pooled filterbank energies.</summary>
+/// <summary>How LEAF computes its pooled filterbank energies, in an ONNX export or a TorchSharp module.</summary>
 public enum LeafAlgorithm
 {
     /// <summary>The published model's operations: a stride-1 convolution of the Gabor filters, squared modulus, strided Gaussian pooling.</summary>
@@ -8,7 +8,7 @@ public enum LeafAlgorithm
 
     /// <summary>
     /// The same pooled energies from blocked DFTs, per-filter bands and decimated inverse transforms
-    /// (<see cref="Leaf.Frontends.FastLeafPlan"/>); within 1e-4 relative of <see cref="Exact"/>, several times faster.
+    /// (<see cref="FastLeafPlan"/>); within 1e-4 relative of <see cref="Exact"/>, several times faster.
     /// </summary>
     Fast,
 }

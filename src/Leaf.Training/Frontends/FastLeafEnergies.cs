@@ -1,0 +1,250 @@
+using Leaf.Frontends;
+using static TorchSharp.torch;
+
+namespace Leaf.Training.Frontends;
+
+/// <summary>
+/// LEAF's pooled energies by the fast algorithm of <see cref="FastLeafPlan"/>, differentiable in the waveform and in every
+/// Gabor and pooling parameter: blocks of <see cref="FastLeafPlan.BlockLength"/> samples → one DFT each → per filter, the
+/// bins of its band times its response → an inverse DFT at the decimated rate Q (the full rate for a filter without a
+/// band) → squared modulus → a pooling matrix built from the Gaussian window and the band-limited interpolation kernel.
+/// The energies the blocks see past the signal's ends, which the exact model pools as zeros, are computed exactly and
+/// subtracted. Bands are re-chosen from the current parameters on every call (no gradient flows through that choice).
+/// </summary>
+internal sealed class FastLeafEnergies : IDisposable
+{
+    private const int L = FastLeafPlan.BlockLength;
+    private readonly int k, s, h, framesPerBlock, hop;
+    private readonly Dictionary<int, Tensor> poolingBases = [];
+
+    // Decimated transform sizes: multiples of 128 whose cofactor has no prime above 7 (sizes the FFT does well), so that a
+    // band of width w costs a transform only a little above 2w.
+    private static readonly int[] Transforms = [.. Enumerable.Range(2, L / 128 - 2).Where(m => Smooth(m)).Select(m => 128 * m)];
+
+    // Bound on the aliased harmonics of |y|², relative to its mean (see Bands).
+    private const double AliasTolerance = 1e-6;
+
+    // Bytes of complex intermediates per chunk of blocks: small enough to stay in a core's cache.
+    private const long CacheBytes = 1 << 20;
+
+    /// <summary>The fast energies of K-tap filters and windows at stride S.</summary>
+    /// <exception cref="NotSupportedException">The geometry does not fit a block (see <see cref="FastLeafPlan.BlockFrames"/>).</exception>
+    public FastLeafEnergies(int windowLength, int stride)
+    {
+        framesPerBlock = FastLeafPlan.BlockFrames(windowLength, stride);
+        (k, s, h, hop) = (windowLength, stride, (windowLength - 1) / 2, stride * framesPerBlock);
+    }
+
+    /// <summary>
+    /// Pooled energies [B, N, ⌈T/S⌉] of waveforms <paramref name="x"/> [B, T] for Gabor impulse responses
+    /// <paramref name="real"/>, <paramref name="imag"/> [N, K] and pooling windows <paramref name="windows"/> [N, K]:
+    /// the same values as TF-SAME stride-1 filtering, squared modulus and TF-SAME strided pooling.
+    /// </summary>
+    public Tensor PooledEnergies(Tensor x, Tensor real, Tensor imag, Tensor windows)
+    {
+        using var scope = NewDisposeScope();
+        long batch = x.shape[0], t = x.shape[1], n = real.shape[0];
+        long frames = (t + s - 1) / s, left = ((frames - 1) * s + k - t) / 2; // TF SAME (spec A.5)
+        long blocks = (frames + framesPerBlock - 1) / framesPerBlock, length = (blocks - 1) * hop + L;
+        // Block b starts at signal position b·hop − left − h: its energy at position P (block coordinates) is the filter
+        // output at signal position P + b·hop − left, and frame j of the block pools block positions S·j … S·j + K − 1.
+        var padded = nn.functional.pad(x, [left + h, Math.Max(0, length - left - h - t)]).narrow(1, 0, length);
+        var spectrum = fft.fft_(padded.unfold(1, L, hop).reshape(-1, L)); // [B·blocks, L]
+        // G(f) = Σ_k conj(φ[k])·e^{2πifk/L}, so that y = IDFT(X·G) correlates; in float64, where a filter's far bins are
+        // small but still count against a loud out-of-band input.
+        var response = (fft.ifft(complex(real.to(ScalarType.Float64), imag.to(ScalarType.Float64).neg()), L, 1) * L).to(spectrum.dtype);
+        var parts = new List<Tensor>();
+        var order = new List<long>();
+        foreach (var band in Bands(response))
+        {
+            var pooledClass = band.Transform == L
+                ? FullRatePooled(spectrum, real, imag, windows, band.Channels)
+                : BandPooled(spectrum, response, windows, band.Transform, band.Bins, band.Channels, band.Starts);
+            parts.Add(pooledClass.view(-1, batch, blocks, framesPerBlock));
+            order.AddRange(band.Channels);
+        }
+        var inverse = new long[n];
+        for (int i = 0; i < order.Count; i++) inverse[order[i]] = i;
+        var pooled = cat(parts, 0).index_select(0, tensor(inverse, device: x.device)) // [N, B, blocks, Tb]
+            .transpose(0, 1).reshape(batch, n, blocks * framesPerBlock).narrow(2, 0, frames);
+        pooled = SubtractOutside(pooled, x, real, imag, windows, left);
+        return pooled.MoveToOuterDisposeScope();
+    }
+
+    // Channels grouped by decimated transform size Q, with the start of each one's `bins` kept bins; Q = L is the full rate.
+    // A filter keeps its band (FastLeafPlan.Run) and needs the smallest Q holding both the band and the harmonics of |y|²
+    // that matter: |y|²'s harmonic d is Σ_f Z(f)·conj(Z(f + d)), bounded by the autocorrelation a(d) of |G|, so the
+    // harmonics from D on, whose bound sums to at most AliasTolerance·a(0), may alias (Q ≥ 2D instead of twice the band).
+    private static IEnumerable<(int Transform, int Bins, long[] Channels, long[] Starts)> Bands(Tensor response)
+    {
+        double[] m;
+        using (var magnitude = response.detach().abs().to(ScalarType.Float64).cpu()) m = magnitude.data<double>().ToArray();
+        int n = (int)response.shape[0];
+        var runs = new (int Start, int Width)[n];
+        var kept = new double[n * L]; // |G| on each band, zero elsewhere
+        for (int c = 0; c < n; c++)
+        {
+            runs[c] = FastLeafPlan.Run(m.AsSpan(c * L, L));
+            for (int i = 0; i < runs[c].Width; i++) kept[c * L + i] = m[c * L + (runs[c].Start + i) % L];
+        }
+        double[] a;
+        using (var scope = NewDisposeScope()) // a(d) = Σ_f |G(f)|·|G(f + d)| over the band, by FFT (zero-padded: not cyclic)
+            a = fft.irfft(fft.rfft(tensor(kept, [n, L]), 2 * L).abs().square(), 2 * L).data<double>().ToArray();
+        var bands = new (int Start, int Width, int Transform)[n];
+        for (int c = 0; c < n; c++)
+        {
+            var ac = a.AsSpan(c * 2 * L, L);
+            int harmonics = runs[c].Width; // D: harmonics from D on may alias; a(d) = 0 from the band's width on
+            double tail = 0;
+            while (harmonics > 1 && tail + 2 * ac[harmonics - 1] <= AliasTolerance * ac[0]) tail += 2 * ac[--harmonics];
+            int needed = Math.Max(runs[c].Width, 2 * harmonics), transform = L;
+            foreach (int q in Transforms) if (q >= needed) { transform = q; break; }
+            bands[c] = (runs[c].Start, runs[c].Width, transform);
+
+        }
+        return Enumerable.Range(0, n).GroupBy(c => bands[c].Transform).OrderBy(g => g.Key).Select(g =>
+        {
+            int bins = g.Key == L ? L : g.Max(c => bands[c].Width);
+            return (g.Key, bins, g.Select(c => (long)c).ToArray(), g.Select(c => (long)((bands[c].Start - (bins - bands[c].Width) / 2 + L) % L)).ToArray());
+        }).ToArray();
+    }
+
+    // Filters without a band: spectrum [B·blocks, L] → pooled energies [channels, B·blocks, Tb]. The real and imaginary
+    // parts of y are real correlations, so each is an inverse real DFT of half the spectrum times that kernel's response.
+    private Tensor FullRatePooled(Tensor spectrum, Tensor real, Tensor imag, Tensor windows, long[] channels)
+    {
+        int nc = channels.Length, half = L / 2 + 1;
+        var index = tensor(channels, device: spectrum.device);
+        // A(f) = Σ_k a[k]·e^{2πifk/L} for a = Re φ, Im φ: y_a = IDFT(X·A) = Σ_k a[k]·x[· + k].
+        var kernels = cat([real.index_select(0, index), imag.index_select(0, index)], 0).to(ScalarType.Float64);
+        var gain = (fft.ifft(kernels, L, 1) * L).narrow(1, 0, half).to(spectrum.dtype); // [2nc, L/2 + 1]: real rows, then imaginary
+        var pooling = PoolingMatrices(windows.index_select(0, index), L); // [nc, L, Tb]
+        var pooled = new List<Tensor>();
+        // split, not narrow: its gradient is one concatenation, where each narrow's would be a zero-filled copy of the whole.
+        foreach (var part in spectrum.narrow(1, 0, half).split(Math.Max(1, CacheBytes / (8L * nc * L))))
+        {
+            var squares = fft.irfft(part.unsqueeze(1) * gain, L, -1).square(); // [rows, 2nc, L]
+            var energies = squares.narrow(1, 0, nc) + squares.narrow(1, nc, nc);
+            pooled.Add(energies.transpose(0, 1).bmm(pooling)); // [nc, rows, Tb]
+        }
+        return cat(pooled, 1);
+    }
+
+    // Filters with a band: spectrum [B·blocks, L] → pooled energies [channels, B·blocks, Tb], a few blocks at a time so
+    // that the intermediates stay in cache.
+    private Tensor BandPooled(Tensor spectrum, Tensor response, Tensor windows, int q, int bins, long[] channels, long[] starts)
+    {
+        int nc = channels.Length;
+        var device = spectrum.device;
+        var index = tensor(channels, device: device);
+        // Each band is a cyclic run of bins: `bins` consecutive bins from its start, in the spectrum extended by its first bins.
+        var columns = tensor(starts, device: device).unsqueeze(1) + arange(bins, device: device); // [nc, bins]
+        var gain = response.index_select(0, index).gather(1, columns.remainder(L));
+        var pooling = PoolingMatrices(windows.index_select(0, index), q); // [nc, Q, Tb]
+        var extended = cat([spectrum, spectrum.narrow(1, 0, bins)], 1);
+        var pooled = new List<Tensor>();
+        foreach (var part in extended.split(Math.Max(1, CacheBytes / (8L * nc * q))))
+        {
+            var kept = part.gather(1, columns.view(1, -1).expand(part.shape[0], -1)).view(-1, nc, bins); // [rows, nc, bins]
+            // The band demodulated to bin 0 and zero-padded to Q: (L/Q)·y at block positions q·L/Q up to a unit phase (and
+            // to the aliasing of |y|²'s negligible harmonics).
+            var decimated = fft.ifft(kept * gain, q, -1); // [rows, nc, Q]
+            var energies = decimated.real.square() + decimated.imag.square();
+            pooled.Add(energies.transpose(0, 1).bmm(pooling)); // [nc, rows, Tb]
+        }
+        return cat(pooled, 1);
+    }
+
+    /// <summary>
+    /// [nc, Q, Tb]: the weight of decimated sample q in frame j, P[q, j] = (Q/L)²·Σ_v w[v]·D(S·j + v − q·L/Q) with D the
+    /// band-limited interpolation kernel of <see cref="FastLeafPlan.Dirichlet"/>. As a sum over the harmonics |k| &lt; Q/2,
+    /// P[q, j] = (Q/L)²/Q·Σ_k W(k)·e^{2πik·S·j/L}·e^{−2πik·q/Q} with W(k) = Σ_v w[v]·e^{2πikv/L}: one size-Q DFT per frame.
+    /// At the full rate (Q = L) there is nothing to interpolate: P[q, j] = w[q − S·j].
+    /// </summary>
+    private Tensor PoolingMatrices(Tensor windows, int q)
+    {
+        long nc = windows.shape[0];
+        var basis = PoolingBasis(q, windows.device);
+        if (q == L) return nn.functional.pad(windows, [0, L - k]).gather(1, basis.expand(nc, -1)).view(nc, q, framesPerBlock);
+        var harmonics = (fft.ifft(windows.to(ScalarType.Float64), L, 1) * L).index_select(1, HarmonicBins(q, windows.device)); // [nc, Q]
+        var perFrame = harmonics.unsqueeze(1) * basis; // [nc, Tb, Q]: W(k)·e^{2πik·S·j/L}, zero at k = Q/2
+        var weights = fft.fft_(perFrame).real * (Math.Pow((double)q / L, 2) / q);
+        return weights.transpose(1, 2).to(windows.dtype);
+    }
+
+    // Block-DFT bins of the harmonics k = 0 … Q/2 − 1, −Q/2 … −1 in size-Q DFT order (k = Q/2's entry is masked out).
+    private static Tensor HarmonicBins(int q, Device device) =>
+        tensor(Enumerable.Range(0, q).Select(i => (long)(i < q / 2 ? i : L - q + i)).ToArray(), device: device);
+
+    // Per Q, cached: at the full rate the index (q − S·j) mod L into the window padded to L (zeros past K, which every
+    // q − S·j outside [0, K) reaches); else the [Tb, Q] phases e^{2πik·S·j/L} of the harmonics, zero at k = Q/2 (complex128).
+    private Tensor PoolingBasis(int q, Device device)
+    {
+        if (poolingBases.TryGetValue(q, out var cached) && cached.device_type == device.type && cached.device_index == device.index) return cached;
+        cached?.Dispose();
+        Tensor basis;
+        if (q == L)
+        {
+            var index = new long[q * framesPerBlock];
+            for (int i = 0; i < q; i++)
+                for (int j = 0; j < framesPerBlock; j++) index[i * framesPerBlock + j] = (((long)i - (long)s * j) % L + L) % L;
+            basis = tensor(index, device: device).unsqueeze(0);
+        }
+        else
+        {
+            var phase = new System.Numerics.Complex[framesPerBlock * q];
+            for (int j = 0; j < framesPerBlock; j++)
+                for (int i = 0; i < q; i++)
+                {
+                    long harmonic = i < q / 2 ? i : i - q;
+                    phase[j * q + i] = i == q / 2 ? 0 : System.Numerics.Complex.FromPolarCoordinates(1, 2 * Math.PI * (harmonic * s * j % L) / L);
+                }
+            basis = tensor(phase, [framesPerBlock, q], device: device);
+        }
+        basis.DetachFromDisposeScope();
+        poolingBases[q] = basis;
+        return basis;
+    }
+
+    // The blocks saw the filters' energies at the h positions past each end of the signal; the exact model pools zeros there.
+    private Tensor SubtractOutside(Tensor pooled, Tensor x, Tensor real, Tensor imag, Tensor windows, long left)
+    {
+        long t = x.shape[1], frames = pooled.shape[2];
+        var kernels = stack([real, imag], 1).reshape(-1, 1, k); // [2N, 1, K], real and imaginary rows interleaved
+        var padded = nn.functional.pad(x, [2 * h, 2 * h]).unsqueeze(1); // signal position p at index p + 2h
+        foreach (long first in new[] { -h, t })
+        {
+            // Frames whose window [S·f − left, S·f − left + K) reaches the h positions from `first`.
+            long from = first < 0 ? 0 : Math.Max(0, (t + left - k + 1 + s - 1) / s), to = first < 0 ? Math.Min(frames, (left + s - 1) / s) : frames;
+            if (to <= from) continue;
+            var filtered = nn.functional.conv1d(padded.narrow(2, first + h, 3L * h), kernels); // [B, 2N, h]: positions first … first + h − 1
+            var energies = filtered.square().view(x.shape[0], -1, 2, h).sum(2); // [B, N, h]
+            var tap = new long[(to - from) * h];
+            var inside = new float[tap.Length];
+            for (long f = from; f < to; f++)
+                for (long i = 0; i < h; i++)
+                {
+                    long v = first + i - s * f + left, at = (f - from) * h + i;
+                    (tap[at], inside[at]) = v >= 0 && v < k ? (v, 1f) : (0, 0f);
+                }
+            var weights = windows.index_select(1, tensor(tap, device: x.device)).view(-1, to - from, h) * tensor(inside, device: x.device).view(to - from, h);
+            var outside = energies.unsqueeze(2).matmul(weights.transpose(1, 2)).squeeze(2); // [B, N, frames from … to − 1]
+            pooled = pooled.index_add(2, arange(from, to, device: x.device), outside, -1);
+        }
+        return pooled;
+    }
+
+    private static bool Smooth(int m)
+    {
+        foreach (int p in new[] { 2, 3, 5, 7 })
+            while (m % p == 0) m /= p;
+        return m == 1;
+    }
+
+    /// <summary>Frees the cached pooling bases.</summary>
+    public void Dispose()
+    {
+        foreach (var basis in poolingBases.Values) basis.Dispose();
+        poolingBases.Clear();
+    }
+}
