@@ -133,14 +133,16 @@ public sealed class FastLeafPlan
         double peak = 0;
         foreach (double m in magnitude) peak = Math.Max(peak, m);
         double limit = Threshold * peak;
-        var kept = new List<int>();
-        for (int f = 0; f < l; f++) if (magnitude[f] > limit) kept.Add(f);
-        int gap = 0, start = kept[0];
-        for (int i = 0; i < kept.Count; i++)
+        // The run is the complement of the longest cyclic gap between consecutive bins above the limit.
+        int first = -1, previous = -1, gap = 0, start = 0;
+        for (int f = 0; f < l; f++)
         {
-            int next = i + 1 < kept.Count ? kept[i + 1] : kept[0] + l, g2 = next - kept[i] - 1;
-            if (g2 > gap) (gap, start) = (g2, next % l);
+            if (magnitude[f] <= limit) continue;
+            if (first < 0) (first, start) = (f, f);
+            else if (f - previous - 1 > gap) (gap, start) = (f - previous - 1, f);
+            previous = f;
         }
+        if (first + l - previous - 1 > gap) (gap, start) = (first + l - previous - 1, first);
         return (start, l - gap);
     }
 

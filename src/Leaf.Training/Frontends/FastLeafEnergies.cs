@@ -6,10 +6,12 @@ namespace Leaf.Training.Frontends;
 /// <summary>
 /// LEAF's pooled energies by the fast algorithm of <see cref="FastLeafPlan"/>, differentiable in the waveform and in every
 /// Gabor and pooling parameter: blocks of <see cref="FastLeafPlan.BlockLength"/> samples → one DFT each → per filter, the
-/// bins of its band times its response → an inverse DFT at the decimated rate Q (the full rate for a filter without a
-/// band) → squared modulus → a pooling matrix built from the Gaussian window and the band-limited interpolation kernel.
-/// The energies the blocks see past the signal's ends, which the exact model pools as zeros, are computed exactly and
-/// subtracted. Bands are re-chosen from the current parameters on every call (no gradient flows through that choice).
+/// bins of its band times its response → an inverse DFT at a decimated rate Q → squared modulus → a pooling matrix that
+/// combines band-limited interpolation with the Gaussian window. Q is the smallest FFT-friendly size holding the band and
+/// the harmonics of |y|² that matter (those whose bound sums past 1e-6 of the mean may alias); filters whose 401-tap
+/// truncation leaves no band stay at the full rate, as two real inverse DFTs. The energies the blocks see past the
+/// signal's ends, which the exact model pools as zeros, are computed exactly and subtracted. Bands are re-chosen from the
+/// current parameters on every call (no gradient flows through that choice).
 /// </summary>
 internal sealed class FastLeafEnergies : IDisposable
 {
@@ -24,8 +26,6 @@ internal sealed class FastLeafEnergies : IDisposable
     // Bound on the aliased harmonics of |y|², relative to its mean (see Bands).
     private const double AliasTolerance = 1e-6;
 
-    // Bytes of complex intermediates per chunk of blocks: small enough to stay in a core's cache.
-    private const long CacheBytes = 1 << 20;
 
     /// <summary>The fast energies of K-tap filters and windows at stride S.</summary>
     /// <exception cref="NotSupportedException">The geometry does not fit a block (see <see cref="FastLeafPlan.BlockFrames"/>).</exception>
@@ -53,13 +53,19 @@ internal sealed class FastLeafEnergies : IDisposable
         // G(f) = Σ_k conj(φ[k])·e^{2πifk/L}, so that y = IDFT(X·G) correlates; in float64, where a filter's far bins are
         // small but still count against a loud out-of-band input.
         var response = (fft.ifft(complex(real.to(ScalarType.Float64), imag.to(ScalarType.Float64).neg()), L, 1) * L).to(spectrum.dtype);
+        var bands = Bands(response);
+        var banded = bands.Where(b => b.Transform < L).ToArray();
+        // Every band's bins in one gather from the spectrum extended by its first bins (so a band may wrap past L): its
+        // gradient is one scatter, then each class takes its columns by split, whose gradient is one concatenation.
+        var kept = banded.Length == 0 ? [] : BandBins(spectrum, banded).split([.. banded.Select(b => (long)b.Channels.Length * b.Bins)], 1);
         var parts = new List<Tensor>();
         var order = new List<long>();
-        foreach (var band in Bands(response))
+        for (int i = 0, next = 0; i < bands.Length; i++)
         {
+            var band = bands[i];
             var pooledClass = band.Transform == L
                 ? FullRatePooled(spectrum, real, imag, windows, band.Channels)
-                : BandPooled(spectrum, response, windows, band.Transform, band.Bins, band.Channels, band.Starts);
+                : BandPooled(kept[next++], response, windows, band);
             parts.Add(pooledClass.view(-1, batch, blocks, framesPerBlock));
             order.AddRange(band.Channels);
         }
@@ -75,37 +81,37 @@ internal sealed class FastLeafEnergies : IDisposable
     // A filter keeps its band (FastLeafPlan.Run) and needs the smallest Q holding both the band and the harmonics of |y|²
     // that matter: |y|²'s harmonic d is Σ_f Z(f)·conj(Z(f + d)), bounded by the autocorrelation a(d) of |G|, so the
     // harmonics from D on, whose bound sums to at most AliasTolerance·a(0), may alias (Q ≥ 2D instead of twice the band).
-    private static IEnumerable<(int Transform, int Bins, long[] Channels, long[] Starts)> Bands(Tensor response)
+    private static Band[] Bands(Tensor response)
     {
         double[] m;
         using (var magnitude = response.detach().abs().to(ScalarType.Float64).cpu()) m = magnitude.data<double>().ToArray();
         int n = (int)response.shape[0];
         var runs = new (int Start, int Width)[n];
-        var kept = new double[n * L]; // |G| on each band, zero elsewhere
+        for (int c = 0; c < n; c++) runs[c] = FastLeafPlan.Run(m.AsSpan(c * L, L));
+        // a(d) = Σ_f |G(f)|·|G(f + d)| over the band, by a DFT zero-padded past twice the widest band that could fit a Q.
+        int widest = runs.Select(r => r.Width).Where(w => w <= Transforms[^1]).DefaultIfEmpty(1).Max(), size = 2;
+        while (size < 2 * widest) size *= 2;
+        var kept = new double[n * size];
         for (int c = 0; c < n; c++)
-        {
-            runs[c] = FastLeafPlan.Run(m.AsSpan(c * L, L));
-            for (int i = 0; i < runs[c].Width; i++) kept[c * L + i] = m[c * L + (runs[c].Start + i) % L];
-        }
+            for (int i = 0; i < Math.Min(runs[c].Width, widest); i++) kept[c * size + i] = m[c * L + (runs[c].Start + i) % L];
         double[] a;
-        using (var scope = NewDisposeScope()) // a(d) = Σ_f |G(f)|·|G(f + d)| over the band, by FFT (zero-padded: not cyclic)
-            a = fft.irfft(fft.rfft(tensor(kept, [n, L]), 2 * L).abs().square(), 2 * L).data<double>().ToArray();
+        using (var scope = NewDisposeScope())
+            a = fft.irfft(fft.rfft(tensor(kept, [n, size])).abs().square(), size).data<double>().ToArray();
         var bands = new (int Start, int Width, int Transform)[n];
         for (int c = 0; c < n; c++)
         {
-            var ac = a.AsSpan(c * 2 * L, L);
+            var ac = a.AsSpan(c * size, size);
             int harmonics = runs[c].Width; // D: harmonics from D on may alias; a(d) = 0 from the band's width on
             double tail = 0;
-            while (harmonics > 1 && tail + 2 * ac[harmonics - 1] <= AliasTolerance * ac[0]) tail += 2 * ac[--harmonics];
+            while (harmonics > 1 && harmonics <= widest && tail + 2 * ac[harmonics - 1] <= AliasTolerance * ac[0]) tail += 2 * ac[--harmonics];
             int needed = Math.Max(runs[c].Width, 2 * harmonics), transform = L;
             foreach (int q in Transforms) if (q >= needed) { transform = q; break; }
             bands[c] = (runs[c].Start, runs[c].Width, transform);
-
         }
         return Enumerable.Range(0, n).GroupBy(c => bands[c].Transform).OrderBy(g => g.Key).Select(g =>
         {
             int bins = g.Key == L ? L : g.Max(c => bands[c].Width);
-            return (g.Key, bins, g.Select(c => (long)c).ToArray(), g.Select(c => (long)((bands[c].Start - (bins - bands[c].Width) / 2 + L) % L)).ToArray());
+            return new Band(g.Key, bins, [.. g.Select(c => (long)c)], [.. g.Select(c => (long)((bands[c].Start - (bins - bands[c].Width) / 2 + L) % L))]);
         }).ToArray();
     }
 
@@ -120,8 +126,9 @@ internal sealed class FastLeafEnergies : IDisposable
         var gain = (fft.ifft(kernels, L, 1) * L).narrow(1, 0, half).to(spectrum.dtype); // [2nc, L/2 + 1]: real rows, then imaginary
         var pooling = PoolingMatrices(windows.index_select(0, index), L); // [nc, L, Tb]
         var pooled = new List<Tensor>();
-        // split, not narrow: its gradient is one concatenation, where each narrow's would be a zero-filled copy of the whole.
-        foreach (var part in spectrum.narrow(1, 0, half).split(Math.Max(1, CacheBytes / (8L * nc * L))))
+        // A few blocks at a time, so that the full-rate intermediates stay in cache; split, not narrow: its gradient is one
+        // concatenation, where each narrow's would be a zero-filled copy of the whole.
+        foreach (var part in spectrum.narrow(1, 0, half).split(Math.Max(1, (1 << 20) / (8L * nc * L))))
         {
             var squares = fft.irfft(part.unsqueeze(1) * gain, L, -1).square(); // [rows, 2nc, L]
             var energies = squares.narrow(1, 0, nc) + squares.narrow(1, nc, nc);
@@ -130,29 +137,29 @@ internal sealed class FastLeafEnergies : IDisposable
         return cat(pooled, 1);
     }
 
-    // Filters with a band: spectrum [B·blocks, L] → pooled energies [channels, B·blocks, Tb], a few blocks at a time so
-    // that the intermediates stay in cache.
-    private Tensor BandPooled(Tensor spectrum, Tensor response, Tensor windows, int q, int bins, long[] channels, long[] starts)
+    // [B·blocks, Σ channels·bins]: the kept bins of every band, class by class, channel by channel.
+    private static Tensor BandBins(Tensor spectrum, Band[] bands)
     {
-        int nc = channels.Length;
-        var device = spectrum.device;
-        var index = tensor(channels, device: device);
-        // Each band is a cyclic run of bins: `bins` consecutive bins from its start, in the spectrum extended by its first bins.
-        var columns = tensor(starts, device: device).unsqueeze(1) + arange(bins, device: device); // [nc, bins]
-        var gain = response.index_select(0, index).gather(1, columns.remainder(L));
+        int widest = bands.Max(b => b.Bins);
+        var columns = bands.SelectMany(b => b.Starts.SelectMany(start => Enumerable.Range(0, b.Bins).Select(m => start + m))).ToArray();
+        var extended = cat([spectrum, spectrum.narrow(1, 0, widest)], 1);
+        return extended.gather(1, tensor(columns, device: spectrum.device).unsqueeze(0).expand(spectrum.shape[0], -1));
+    }
+
+    // Filters with a band: their kept bins [B·blocks, channels·bins] → pooled energies [channels, B·blocks, Tb].
+    private Tensor BandPooled(Tensor kept, Tensor response, Tensor windows, Band band)
+    {
+        int nc = band.Channels.Length, q = band.Transform, bins = band.Bins;
+        var device = kept.device;
+        var index = tensor(band.Channels, device: device);
+        var columns = (tensor(band.Starts, device: device).unsqueeze(1) + arange(bins, device: device)).remainder(L); // [nc, bins]
+        var gain = response.index_select(0, index).gather(1, columns);
         var pooling = PoolingMatrices(windows.index_select(0, index), q); // [nc, Q, Tb]
-        var extended = cat([spectrum, spectrum.narrow(1, 0, bins)], 1);
-        var pooled = new List<Tensor>();
-        foreach (var part in extended.split(Math.Max(1, CacheBytes / (8L * nc * q))))
-        {
-            var kept = part.gather(1, columns.view(1, -1).expand(part.shape[0], -1)).view(-1, nc, bins); // [rows, nc, bins]
-            // The band demodulated to bin 0 and zero-padded to Q: (L/Q)·y at block positions q·L/Q up to a unit phase (and
-            // to the aliasing of |y|²'s negligible harmonics).
-            var decimated = fft.ifft(kept * gain, q, -1); // [rows, nc, Q]
-            var energies = decimated.real.square() + decimated.imag.square();
-            pooled.Add(energies.transpose(0, 1).bmm(pooling)); // [nc, rows, Tb]
-        }
-        return cat(pooled, 1);
+        // The band demodulated to bin 0 and zero-padded to Q: (L/Q)·y at block positions q·L/Q up to a unit phase (and to
+        // the aliasing of |y|²'s negligible harmonics).
+        var decimated = fft.ifft(kept.view(-1, nc, bins) * gain, q, -1); // [B·blocks, nc, Q]
+        var energies = decimated.real.square() + decimated.imag.square();
+        return energies.transpose(0, 1).bmm(pooling); // [nc, B·blocks, Tb]
     }
 
     /// <summary>
@@ -240,6 +247,9 @@ internal sealed class FastLeafEnergies : IDisposable
             while (m % p == 0) m /= p;
         return m == 1;
     }
+
+    // Filters sharing a decimated transform size Q (L: the full rate), each keeping `Bins` bins from its start.
+    private sealed record Band(int Transform, int Bins, long[] Channels, long[] Starts);
 
     /// <summary>Frees the cached pooling bases.</summary>
     public void Dispose()
