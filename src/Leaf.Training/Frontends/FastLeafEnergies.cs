@@ -52,7 +52,7 @@ internal sealed class FastLeafEnergies : IDisposable
         var spectrum = fft.fft_(padded.unfold(1, L, hop).reshape(-1, L)); // [B·blocks, L]
         // G(f) = Σ_k conj(φ[k])·e^{2πifk/L}, so that y = IDFT(X·G) correlates; in float64, where a filter's far bins are
         // small but still count against a loud out-of-band input.
-        var response = (fft.ifft(complex(real.to(ScalarType.Float64), imag.to(ScalarType.Float64).neg()), L, 1) * L).to(spectrum.dtype);
+        var response = (fft.ifft(complex(real.to(ScalarType.Float64), imag.to(ScalarType.Float64).neg()), L, 1).Times(L)).to(spectrum.dtype);
         var bands = Bands(response);
         var banded = bands.Where(b => b.Transform < L).ToArray();
         // Every band's bins in one gather from the spectrum extended by its first bins (so a band may wrap past L): its
@@ -96,7 +96,7 @@ internal sealed class FastLeafEnergies : IDisposable
             for (int i = 0; i < Math.Min(runs[c].Width, widest); i++) kept[c * size + i] = m[c * L + (runs[c].Start + i) % L];
         double[] a;
         using (var scope = NewDisposeScope())
-            a = fft.irfft(fft.rfft(tensor(kept, [n, size])).abs().square(), size).data<double>().ToArray();
+            a = fft.irfft(fft.rfft(tensor(kept, [n, size])).abs().Squared(), size).data<double>().ToArray();
         var bands = new (int Start, int Width, int Transform)[n];
         for (int c = 0; c < n; c++)
         {
@@ -123,14 +123,14 @@ internal sealed class FastLeafEnergies : IDisposable
         var index = tensor(channels, device: spectrum.device);
         // A(f) = Σ_k a[k]·e^{2πifk/L} for a = Re φ, Im φ: y_a = IDFT(X·A) = Σ_k a[k]·x[· + k].
         var kernels = cat([real.index_select(0, index), imag.index_select(0, index)], 0).to(ScalarType.Float64);
-        var gain = (fft.ifft(kernels, L, 1) * L).narrow(1, 0, half).to(spectrum.dtype); // [2nc, L/2 + 1]: real rows, then imaginary
+        var gain = fft.ifft(kernels, L, 1).Times(L).narrow(1, 0, half).to(spectrum.dtype); // [2nc, L/2 + 1]: real rows, then imaginary
         var pooling = PoolingMatrices(windows.index_select(0, index), L); // [nc, L, Tb]
         var pooled = new List<Tensor>();
         // A few blocks at a time, so that the full-rate intermediates stay in cache; split, not narrow: its gradient is one
         // concatenation, where each narrow's would be a zero-filled copy of the whole.
         foreach (var part in spectrum.narrow(1, 0, half).split(Math.Max(1, (1 << 20) / (8L * nc * L))))
         {
-            var squares = fft.irfft(part.unsqueeze(1) * gain, L, -1).square(); // [rows, 2nc, L]
+            var squares = fft.irfft(part.unsqueeze(1) * gain, L, -1).Squared(); // [rows, 2nc, L]
             var energies = squares.narrow(1, 0, nc) + squares.narrow(1, nc, nc);
             pooled.Add(energies.transpose(0, 1).bmm(pooling)); // [nc, rows, Tb]
         }
@@ -152,13 +152,13 @@ internal sealed class FastLeafEnergies : IDisposable
         int nc = band.Channels.Length, q = band.Transform, bins = band.Bins;
         var device = kept.device;
         var index = tensor(band.Channels, device: device);
-        var columns = (tensor(band.Starts, device: device).unsqueeze(1) + arange(bins, device: device)).remainder(L); // [nc, bins]
+        var columns = (tensor(band.Starts, device: device).unsqueeze(1) + ScalarArguments.Range(0, bins, device)).Modulo(L); // [nc, bins]
         var gain = response.index_select(0, index).gather(1, columns);
         var pooling = PoolingMatrices(windows.index_select(0, index), q); // [nc, Q, Tb]
         // The band demodulated to bin 0 and zero-padded to Q: (L/Q)·y at block positions q·L/Q up to a unit phase (and to
         // the aliasing of |y|²'s negligible harmonics).
         var decimated = fft.ifft(kept.view(-1, nc, bins) * gain, q, -1); // [B·blocks, nc, Q]
-        var energies = decimated.real.square() + decimated.imag.square();
+        var energies = decimated.real.Squared() + decimated.imag.Squared();
         return energies.transpose(0, 1).bmm(pooling); // [nc, B·blocks, Tb]
     }
 
@@ -173,9 +173,9 @@ internal sealed class FastLeafEnergies : IDisposable
         long nc = windows.shape[0];
         var basis = PoolingBasis(q, windows.device);
         if (q == L) return nn.functional.pad(windows, [0, L - k]).gather(1, basis.expand(nc, -1)).view(nc, q, framesPerBlock);
-        var harmonics = (fft.ifft(windows.to(ScalarType.Float64), L, 1) * L).index_select(1, HarmonicBins(q, windows.device)); // [nc, Q]
+        var harmonics = fft.ifft(windows.to(ScalarType.Float64), L, 1).Times(L).index_select(1, HarmonicBins(q, windows.device)); // [nc, Q]
         var perFrame = harmonics.unsqueeze(1) * basis; // [nc, Tb, Q]: W(k)·e^{2πik·S·j/L}, zero at k = Q/2
-        var weights = fft.fft_(perFrame).real * (Math.Pow((double)q / L, 2) / q);
+        var weights = fft.fft_(perFrame).real.Times(Math.Pow((double)q / L, 2) / q);
         return weights.transpose(1, 2).to(windows.dtype);
     }
 
@@ -225,7 +225,7 @@ internal sealed class FastLeafEnergies : IDisposable
             long from = first < 0 ? 0 : Math.Max(0, (t + left - k + 1 + s - 1) / s), to = first < 0 ? Math.Min(frames, (left + s - 1) / s) : frames;
             if (to <= from) continue;
             var filtered = nn.functional.conv1d(padded.narrow(2, first + h, 3L * h), kernels); // [B, 2N, h]: positions first … first + h − 1
-            var energies = filtered.square().view(x.shape[0], -1, 2, h).sum(2); // [B, N, h]
+            var energies = filtered.Squared().view(x.shape[0], -1, 2, h).sum(2); // [B, N, h]
             var tap = new long[(to - from) * h];
             var inside = new float[tap.Length];
             for (long f = from; f < to; f++)
@@ -236,7 +236,7 @@ internal sealed class FastLeafEnergies : IDisposable
                 }
             var weights = windows.index_select(1, tensor(tap, device: x.device)).view(-1, to - from, h) * tensor(inside, device: x.device).view(to - from, h);
             var outside = energies.unsqueeze(2).matmul(weights.transpose(1, 2)).squeeze(2); // [B, N, frames from … to − 1]
-            pooled = pooled.index_add(2, arange(from, to, device: x.device), outside, -1);
+            pooled = pooled.SubtractAt(2, ScalarArguments.Range(from, to, x.device), outside);
         }
         return pooled;
     }
