@@ -55,7 +55,7 @@ public sealed class GaborFilterbank : nn.Module<Tensor, Tensor>, IConstrained
         var sigma = width.clamp(GaborConstraint.MinWidth, GaborConstraint.MaxWidth(WindowLength)).unsqueeze(1);
         var t = (arange(WindowLength, dtype: center.dtype, device: center.device) - WindowLength / 2).unsqueeze(0);
         var scale = (sigma * Math.Sqrt(2 * Math.PI)).reciprocal();
-        var envelope = (t.square() * -(2 * sigma.square()).reciprocal()).exp();
+        var envelope = (t.Squared() * -(2 * sigma.Squared()).reciprocal()).exp();
         var phase = eta * t;
         var re = scale * phase.cos() * envelope;
         var im = scale * phase.sin() * envelope;

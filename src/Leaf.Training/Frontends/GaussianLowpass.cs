@@ -54,7 +54,7 @@ public sealed class GaussianLowpass : nn.Module<Tensor, Tensor>
         var sigma = width.clamp(GaussianLowpassWindow.MinWidth(WindowLength), GaussianLowpassWindow.MaxWidth) * half;
         var offset = arange(WindowLength, dtype: width.dtype, device: width.device) - half;
         var x = offset.unsqueeze(0) / sigma.unsqueeze(1);
-        return (x.square() * -0.5).exp().MoveToOuterDisposeScope();
+        return (x.Squared() * -0.5).exp().MoveToOuterDisposeScope();
     }
 
     /// <summary>Pools energies [batch, N, T] to [batch, N, ⌈T/S⌉].</summary>

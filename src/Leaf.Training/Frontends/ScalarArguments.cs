@@ -8,7 +8,7 @@ namespace Leaf.Training.Frontends;
 /// TorchSharp 0.107 converts numbers to <see cref="Scalar"/> objects implicitly and leaves them to the finalizer, which can
 /// free one while libtorch still reads it (dotnet/TorchSharp#1434): under allocation pressure that surfaced here as
 /// "INTERNAL ASSERT FAILED at c10/core/Scalar.h" from <c>square()</c> (which is <c>pow(2)</c>). The fast LEAF, which
-/// makes many such calls per step, uses these instead.
+/// makes many such calls per step, uses these throughout, and the LEAF modules square with <see cref="Squared"/>.
 /// </summary>
 internal static class ScalarArguments
 {

@@ -19,6 +19,6 @@ public sealed class SquaredModulus : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"squared modulus expects [batch, 2N, time], got [{string.Join(", ", interleaved.shape)}]", nameof(interleaved));
         long batch = interleaved.shape[0], n = interleaved.shape[1] / 2, time = interleaved.shape[2];
         using var scope = NewDisposeScope();
-        return interleaved.reshape(batch, n, 2, time).square().sum(2).MoveToOuterDisposeScope();
+        return interleaved.reshape(batch, n, 2, time).Squared().sum(2).MoveToOuterDisposeScope();
     }
 }
