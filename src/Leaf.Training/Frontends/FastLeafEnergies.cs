@@ -19,9 +19,10 @@ internal sealed class FastLeafEnergies : IDisposable
     private readonly int k, s, h, framesPerBlock, hop;
     private readonly Dictionary<int, Tensor> poolingBases = [];
 
-    // Decimated transform sizes: multiples of 128 whose cofactor has no prime above 7 (sizes the FFT does well), so that a
-    // band of width w costs a transform only a little above 2w.
-    private static readonly int[] Transforms = [.. Enumerable.Range(2, L / 128 - 2).Where(m => Smooth(m)).Select(m => 128 * m)];
+    // Decimated transform sizes below L: multiples of 128 and of L/gcd(S, L) (so that a frame's shift S·Q/L is a whole
+    // number of samples) whose cofactor has no prime above 7 (sizes the FFT does well); a band of width w then costs a
+    // transform only a little above 2w.
+    private readonly int[] transforms;
 
     // Bound on the aliased harmonics of |y|², relative to its mean (see Bands).
     private const double AliasTolerance = 1e-6;
@@ -33,6 +34,8 @@ internal sealed class FastLeafEnergies : IDisposable
     {
         framesPerBlock = FastLeafPlan.BlockFrames(windowLength, stride);
         (k, s, h, hop) = (windowLength, stride, (windowLength - 1) / 2, stride * framesPerBlock);
+        int step = Math.Max(128, L / (int)System.Numerics.BigInteger.GreatestCommonDivisor(stride, L));
+        transforms = [.. Enumerable.Range(1, L / step - 1).Where(Smooth).Select(m => m * step).Where(q => q >= 256)];
     }
 
     /// <summary>
@@ -53,7 +56,7 @@ internal sealed class FastLeafEnergies : IDisposable
         // G(f) = Σ_k conj(φ[k])·e^{2πifk/L}, so that y = IDFT(X·G) correlates; in float64, where a filter's far bins are
         // small but still count against a loud out-of-band input.
         var response = (fft.ifft(complex(real.to(ScalarType.Float64), imag.to(ScalarType.Float64).neg()), L, 1).Times(L)).to(spectrum.dtype);
-        var bands = Bands(response);
+        var bands = Bands(response, transforms);
         var banded = bands.Where(b => b.Transform < L).ToArray();
         // Every band's bins in one gather from the spectrum extended by its first bins (so a band may wrap past L): its
         // gradient is one scatter, then each class takes its columns by split, whose gradient is one concatenation.
@@ -81,7 +84,7 @@ internal sealed class FastLeafEnergies : IDisposable
     // A filter keeps its band (FastLeafPlan.Run) and needs the smallest Q holding both the band and the harmonics of |y|²
     // that matter: |y|²'s harmonic d is Σ_f Z(f)·conj(Z(f + d)), bounded by the autocorrelation a(d) of |G|, so the
     // harmonics from D on, whose bound sums to at most AliasTolerance·a(0), may alias (Q ≥ 2D instead of twice the band).
-    private static Band[] Bands(Tensor response)
+    private static Band[] Bands(Tensor response, int[] transforms)
     {
         double[] m;
         using (var magnitude = response.detach().abs().to(ScalarType.Float64).cpu()) m = magnitude.data<double>().ToArray();
@@ -89,7 +92,7 @@ internal sealed class FastLeafEnergies : IDisposable
         var runs = new (int Start, int Width)[n];
         for (int c = 0; c < n; c++) runs[c] = FastLeafPlan.Run(m.AsSpan(c * L, L));
         // a(d) = Σ_f |G(f)|·|G(f + d)| over the band, by a DFT zero-padded past twice the widest band that could fit a Q.
-        int widest = runs.Select(r => r.Width).Where(w => w <= Transforms[^1]).DefaultIfEmpty(1).Max(), size = 2;
+        int widest = runs.Select(r => r.Width).Where(w => transforms.Length > 0 && w <= transforms[^1]).DefaultIfEmpty(1).Max(), size = 2;
         while (size < 2 * widest) size *= 2;
         var kept = new double[n * size];
         for (int c = 0; c < n; c++)
@@ -105,7 +108,7 @@ internal sealed class FastLeafEnergies : IDisposable
             double tail = 0;
             while (harmonics > 1 && harmonics <= widest && tail + 2 * ac[harmonics - 1] <= AliasTolerance * ac[0]) tail += 2 * ac[--harmonics];
             int needed = Math.Max(runs[c].Width, 2 * harmonics), transform = L;
-            foreach (int q in Transforms) if (q >= needed) { transform = q; break; }
+            foreach (int q in transforms) if (q >= needed) { transform = q; break; }
             bands[c] = (runs[c].Start, runs[c].Width, transform);
         }
         return Enumerable.Range(0, n).GroupBy(c => bands[c].Transform).OrderBy(g => g.Key).Select(g =>
@@ -165,49 +168,35 @@ internal sealed class FastLeafEnergies : IDisposable
     /// <summary>
     /// [nc, Q, Tb]: the weight of decimated sample q in frame j, P[q, j] = (Q/L)²·Σ_v w[v]·D(S·j + v − q·L/Q) with D the
     /// band-limited interpolation kernel of <see cref="FastLeafPlan.Dirichlet"/>. As a sum over the harmonics |k| &lt; Q/2,
-    /// P[q, j] = (Q/L)²/Q·Σ_k W(k)·e^{2πik·S·j/L}·e^{−2πik·q/Q} with W(k) = Σ_v w[v]·e^{2πikv/L}: one size-Q DFT per frame.
-    /// At the full rate (Q = L) there is nothing to interpolate: P[q, j] = w[q − S·j].
+    /// P[q, j] = (Q/L)²/Q·Σ_k W(k)·e^{−2πik·(q − j·d)/Q} with W(k) = Σ_v w[v]·e^{2πikv/L} and d = S·Q/L, an integer for
+    /// every Q of <see cref="transforms"/>: frame j's column is frame 0's, one size-Q DFT, shifted by j·d. At the full rate
+    /// (Q = L) there is nothing to interpolate: frame 0's column is the window itself.
     /// </summary>
     private Tensor PoolingMatrices(Tensor windows, int q)
     {
         long nc = windows.shape[0];
-        var basis = PoolingBasis(q, windows.device);
-        if (q == L) return nn.functional.pad(windows, [0, L - k]).gather(1, basis.expand(nc, -1)).view(nc, q, framesPerBlock);
-        var harmonics = fft.ifft(windows.to(ScalarType.Float64), L, 1).Times(L).index_select(1, HarmonicBins(q, windows.device)); // [nc, Q]
-        var perFrame = harmonics.unsqueeze(1) * basis; // [nc, Tb, Q]: W(k)·e^{2πik·S·j/L}, zero at k = Q/2
-        var weights = fft.fft_(perFrame).real.Times(Math.Pow((double)q / L, 2) / q);
-        return weights.transpose(1, 2).to(windows.dtype);
+        Tensor first; // [nc, Q]: frame 0's weights
+        if (q == L) first = nn.functional.pad(windows, [0, L - k]);
+        else
+        {
+            var w = fft.ifft(windows.to(ScalarType.Float64), L, 1).Times(L); // W(k) at k = 0 … L − 1
+            // Harmonics 0 … Q/2 − 1, then none at Q/2, then −Q/2 + 1 … −1, in size-Q DFT order.
+            var harmonics = cat([w.narrow(1, 0, q / 2), zeros(nc, 1, w.dtype, w.device), w.narrow(1, L - q / 2 + 1, q / 2 - 1)], 1);
+            first = fft.fft_(harmonics).real.Times(Math.Pow((double)q / L, 2) / q).to(windows.dtype);
+        }
+        return first.gather(1, PoolingIndex(q, windows.device).expand(nc, -1)).view(nc, q, framesPerBlock);
     }
 
-    // Block-DFT bins of the harmonics k = 0 … Q/2 − 1, −Q/2 … −1 in size-Q DFT order (k = Q/2's entry is masked out).
-    private static Tensor HarmonicBins(int q, Device device) =>
-        tensor(Enumerable.Range(0, q).Select(i => (long)(i < q / 2 ? i : L - q + i)).ToArray(), device: device);
-
-    // Per Q, cached: at the full rate the index (q − S·j) mod L into the window padded to L (zeros past K, which every
-    // q − S·j outside [0, K) reaches); else the [Tb, Q] phases e^{2πik·S·j/L} of the harmonics, zero at k = Q/2 (complex128).
-    private Tensor PoolingBasis(int q, Device device)
+    // Per Q, cached: [1, Q·Tb], the index (q − j·S·Q/L) mod Q of sample q, frame j in frame 0's column.
+    private Tensor PoolingIndex(int q, Device device)
     {
         if (poolingBases.TryGetValue(q, out var cached) && cached.device_type == device.type && cached.device_index == device.index) return cached;
         cached?.Dispose();
-        Tensor basis;
-        if (q == L)
-        {
-            var index = new long[q * framesPerBlock];
-            for (int i = 0; i < q; i++)
-                for (int j = 0; j < framesPerBlock; j++) index[i * framesPerBlock + j] = (((long)i - (long)s * j) % L + L) % L;
-            basis = tensor(index, device: device).unsqueeze(0);
-        }
-        else
-        {
-            var phase = new System.Numerics.Complex[framesPerBlock * q];
-            for (int j = 0; j < framesPerBlock; j++)
-                for (int i = 0; i < q; i++)
-                {
-                    long harmonic = i < q / 2 ? i : i - q;
-                    phase[j * q + i] = i == q / 2 ? 0 : System.Numerics.Complex.FromPolarCoordinates(1, 2 * Math.PI * (harmonic * s * j % L) / L);
-                }
-            basis = tensor(phase, [framesPerBlock, q], device: device);
-        }
+        long shift = (long)s * q / L;
+        var index = new long[q * framesPerBlock];
+        for (int i = 0; i < q; i++)
+            for (int j = 0; j < framesPerBlock; j++) index[i * framesPerBlock + j] = ((i - j * shift) % q + q) % q;
+        var basis = tensor(index, device: device).unsqueeze(0);
         basis.DetachFromDisposeScope();
         poolingBases[q] = basis;
         return basis;
