@@ -8,7 +8,7 @@ namespace Leaf.Frontends;
 /// <param name="Transform">Q: the decimated transform size, at most half the block.</param>
 /// <param name="Rows">N2 of the two-stage transform: sample q = N2·q1 + q2 sits at row q2, column q1.</param>
 /// <param name="Columns">N1 of the two-stage transform.</param>
-/// <param name="Bins">Bins kept per filter: Q/2 (zero-padded to Q).</param>
+/// <param name="Bins">Bins kept per filter: the class's widest band rounded up to whole columns (at most Q; zero-padded to Q).</param>
 /// <param name="SpectrumIndex">[channels, Bins]: the block-DFT bin of each kept bin.</param>
 /// <param name="ResponseReal">[channels, Bins]: real part of the filter's response at those bins.</param>
 /// <param name="ResponseImag">[channels, Bins]: imaginary part.</param>

@@ -5,12 +5,12 @@ namespace Leaf.Frontends;
 /// <summary>
 /// The constants of the fast LEAF: the same pooled energies as the exact stride-1 Gabor convolution, computed per block of
 /// <see cref="FramesPerBlock"/> frames from one DFT of <see cref="BlockLength"/> samples. Filter n keeps only the band of
-/// bins where its response exceeds <see cref="Threshold"/> of its peak; the band, demodulated and zero-padded to twice its
-/// width, is inverse-transformed to a decimated rate at which the squared modulus is still exactly represented (its
-/// spectrum spans less than twice the band), and a per-channel matrix pools those samples into frames
-/// (band-limited interpolation followed by the Gaussian window). Filters whose band exceeds a quarter of the block (wide
-/// Gaussians cut by the K-tap window have slowly decaying sidelobes) gain nothing from it: they are
-/// <see cref="DirectChannels"/>, left to the exact convolution.
+/// bins where its response exceeds <see cref="Threshold"/> of its peak; the band, demodulated and zero-padded to Q, is
+/// inverse-transformed to a decimated rate where the squared modulus keeps every harmonic that matters (Q holds the band
+/// and twice the harmonics whose bound exceeds <see cref="AliasTolerance"/>, see <see cref="FirstAliasedHarmonic"/>), and
+/// a per-channel matrix pools those samples into frames (band-limited interpolation followed by the Gaussian window).
+/// Filters with no Q below the block (wide Gaussians cut by the K-tap window have slowly decaying sidelobes) gain nothing
+/// from it: they are <see cref="DirectChannels"/>, left to the exact convolution.
 /// </summary>
 public sealed class FastLeafPlan
 {
@@ -22,6 +22,9 @@ public sealed class FastLeafPlan
 
     /// <summary>A filter's band keeps every bin whose response magnitude exceeds this fraction of its peak.</summary>
     public const double Threshold = 1e-5;
+
+    /// <summary>Bound on the aliased harmonics of |y|², relative to its mean (see <see cref="FirstAliasedHarmonic"/>).</summary>
+    public const double AliasTolerance = 1e-6;
 
     private FastLeafPlan(int windowLength, int stride, int framesPerBlock, IReadOnlyList<FastLeafBandClass> classes, int[] directChannels)
     {
@@ -61,17 +64,72 @@ public sealed class FastLeafPlan
         var (re, im) = GaborKernels.ImpulseResponses(center, width, k);
         float[] windows = GaussianLowpassWindow.Windows(poolingWidth, k);
         int n = center.Length;
-        var bands = new (int Start, int Transform)[n];
+        int[] transforms = Transforms(stride);
+        var bands = new (int Start, int Width, int Transform)[n];
         var responses = new Complex[n][];
         for (int c = 0; c < n; c++)
         {
             responses[c] = Response(re.AsSpan(c * k, k), im.AsSpan(c * k, k), l);
-            bands[c] = Band([.. responses[c].Select(v => v.Magnitude)]);
+            double[] magnitude = [.. responses[c].Select(v => v.Magnitude)];
+            var (start, run) = Run(magnitude);
+            int harmonics = run <= transforms.LastOrDefault() ? FirstAliasedHarmonic(Autocorrelation(magnitude, start, run)) : run;
+            bands[c] = (start, run, Transform(run, harmonics, transforms, l));
         }
-        var classes = bands.Select((b, c) => (b.Transform, Channel: c)).Where(x => x.Transform < l).GroupBy(x => x.Transform).OrderBy(x => x.Key)
-            .Select(grp => BandClass(grp.Key, [.. grp.Select(x => x.Channel)], bands, responses, windows, k, stride, framesPerBlock))
+        var classes = Enumerable.Range(0, n).Where(c => bands[c].Transform < l).GroupBy(c => bands[c].Transform).OrderBy(g => g.Key)
+            .Select(grp => BandClass(grp.Key, [.. grp], bands, responses, windows, k, stride, framesPerBlock))
             .ToArray();
         return new(k, stride, framesPerBlock, classes, [.. Enumerable.Range(0, n).Where(c => bands[c].Transform >= l)]);
+    }
+
+    /// <summary>
+    /// Decimated transform sizes Q below the block for stride S: multiples of 128 and of L/gcd(S, L), so that a frame's
+    /// shift S·Q/L is a whole number of decimated samples, whose cofactor has no prime above 7 (sizes FFTs do well), from
+    /// <see cref="SmallestTransform"/> up; a band of width w then costs a transform only a little above 2w.
+    /// </summary>
+    public static int[] Transforms(int stride)
+    {
+        int step = Math.Max(128, BlockLength / (int)System.Numerics.BigInteger.GreatestCommonDivisor(stride, BlockLength));
+        return [.. Enumerable.Range(1, BlockLength / step - 1).Select(m => m * step).Where(q => q >= SmallestTransform && Smooth(q / step))];
+    }
+
+    /// <summary>
+    /// The first harmonic D of |y|² that may alias, from the autocorrelation a(d) = Σ_f |G(f)|·|G(f + d)| over a band
+    /// (a(d) = 0 from the band's width on): |y|²'s harmonic d is Σ_f Z(f)·conj(Z(f + d)), bounded by a(d), and the
+    /// harmonics from D on, whose bounds sum to at most <see cref="AliasTolerance"/>·a(0), may alias.
+    /// </summary>
+    public static int FirstAliasedHarmonic(ReadOnlySpan<double> autocorrelation)
+    {
+        int harmonics = autocorrelation.Length;
+        double tail = 0;
+        while (harmonics > 1 && tail + 2 * autocorrelation[harmonics - 1] <= AliasTolerance * autocorrelation[0])
+            tail += 2 * autocorrelation[--harmonics];
+        return harmonics;
+    }
+
+    /// <summary>The smallest of <paramref name="transforms"/> holding a band of <paramref name="width"/> bins and 2·D samples, else L.</summary>
+    public static int Transform(int width, int harmonics, ReadOnlySpan<int> transforms, int blockLength)
+    {
+        foreach (int q in transforms) if (q >= Math.Max(width, 2 * harmonics)) return q;
+        return blockLength;
+    }
+
+    // a(d) = Σ_f |G(f)|·|G(f + d)| over the band's `width` bins from `start` (cyclic), d = 0 … width − 1.
+    private static double[] Autocorrelation(ReadOnlySpan<double> magnitude, int start, int width)
+    {
+        int l = magnitude.Length;
+        var band = new double[width];
+        for (int i = 0; i < width; i++) band[i] = magnitude[(start + i) % l];
+        var a = new double[width];
+        for (int d = 0; d < width; d++)
+            for (int i = 0; i + d < width; i++) a[d] += band[i] * band[i + d];
+        return a;
+    }
+
+    private static bool Smooth(int m)
+    {
+        foreach (int p in new[] { 2, 3, 5, 7 })
+            while (m % p == 0) m /= p;
+        return m == 1;
     }
 
     /// <summary>Whether the fast LEAF handles K taps at stride S (see <see cref="BlockFrames"/>).</summary>
@@ -146,55 +204,52 @@ public sealed class FastLeafPlan
         return (start, l - gap);
     }
 
-    private static FastLeafBandClass BandClass(int q, int[] channels, (int Start, int Transform)[] bands, Complex[][] responses, float[] windows, int k, int stride, int frames)
+    private static FastLeafBandClass BandClass(int q, int[] channels, (int Start, int Width, int Transform)[] bands, Complex[][] responses, float[] windows, int k, int stride, int frames)
     {
-        int l = BlockLength, bins = q / 2;
-        int rows = 1 << (int)Math.Ceiling(Math.Log2(q) / 2), columns = q / rows; // Q = N2·N1, transform index q = N2·q1 + q2
-        int nc = channels.Length;
+        int l = BlockLength;
+        int rows = Enumerable.Range(1, q).First(r => q % r == 0 && r * r >= q), columns = q / rows; // Q = N2·N1, transform index q = N2·q1 + q2
+        int bins = (channels.Max(c => bands[c].Width) + columns - 1) / columns * columns; // a whole number of rows of N1, ≤ Q
+        int nc = channels.Length, shift = stride * q / l; // frame j's weights are frame 0's, shifted by S·Q/L samples
         var spectrumIndex = new int[nc * bins];
         var gRe = new float[nc * bins];
         var gIm = new float[nc * bins];
         var pooling = new float[nc * 2 * q * frames];
-        double[] dirichlet = Dirichlet(q, l);
         for (int i = 0; i < nc; i++)
         {
-            int c = channels[i];
+            int c = channels[i], start = bands[c].Start - (bins - bands[c].Width) / 2;
             for (int m = 0; m < bins; m++)
             {
-                int f = (bands[c].Start + m) % l;
+                int f = ((start + m) % l + l) % l;
                 spectrumIndex[i * bins + m] = f;
                 gRe[i * bins + m] = (float)responses[c][f].Real;
                 gIm[i * bins + m] = (float)responses[c][f].Imaginary;
             }
+            // Frame 0's weight of decimated sample p (block position p·L/Q): Σ_v w[v]·D(v − p·L/Q).
             var window = windows.AsSpan(c * k, k);
+            var first = new double[q];
+            for (int p = 0; p < q; p++)
+                for (int v = 0; v < k; v++) first[p] += window[v] * Dirichlet(v - (double)p * l / q, q, l);
             for (int q1 = 0; q1 < columns; q1++)
                 for (int q2 = 0; q2 < rows; q2++)
-                {
-                    int sample = (rows * q1 + q2) * (l / q); // the decimated sample's block position
                     for (int j = 0; j < frames; j++)
                     {
-                        double a = 0;
-                        int offset = sample - stride * j; // the sample's position in frame j's window
-                        for (int v = 0; v < k; v++) a += window[v] * dirichlet[((v - offset) % l + l) % l];
+                        float a = (float)first[(((rows * q1 + q2) - j * shift) % q + q) % q];
                         // Column of the squared real part (q2, q1) and of the squared imaginary part (q2, N1 + q1).
                         int re = q2 * 2 * columns + q1;
-                        pooling[(i * frames + j) * 2 * q + re] = (float)a;
-                        pooling[(i * frames + j) * 2 * q + re + columns] = (float)a;
+                        pooling[(i * frames + j) * 2 * q + re] = a;
+                        pooling[(i * frames + j) * 2 * q + re + columns] = a;
                     }
-                }
         }
         return new FastLeafBandClass(channels, q, rows, columns, bins, spectrumIndex, gRe, gIm, pooling);
     }
 
     /// <summary>
-    /// The kernel D(x), x = 0…L−1, of band-limited interpolation from Q samples spaced L/Q apart of an L-periodic signal
-    /// whose spectrum lies within ±(Q/2 − 1) bins: D(x) = (1/Q)·Σ_{|k|&lt;Q/2} e^{2πikx/L} = sin(π(Q−1)x/L) / (Q·sin(πx/L)).
+    /// The kernel D(x) of band-limited interpolation from Q samples spaced L/Q apart of an L-periodic signal whose spectrum
+    /// lies within ±(Q/2 − 1) bins: D(x) = (1/Q)·Σ_{|k|&lt;Q/2} e^{2πikx/L} = sin(π(Q−1)x/L) / (Q·sin(πx/L)), for real x.
     /// </summary>
-    public static double[] Dirichlet(int q, int l)
+    public static double Dirichlet(double x, int q, int l)
     {
-        var d = new double[l];
-        for (int x = 0; x < l; x++)
-            d[x] = x == 0 ? (q - 1.0) / q : Math.Sin(Math.PI * (q - 1) * x / l) / (q * Math.Sin(Math.PI * x / l));
-        return d;
+        double denominator = q * Math.Sin(Math.PI * x / l);
+        return Math.Abs(denominator) < 1e-12 ? (q - 1.0) / q * Math.Cos(Math.PI * (q - 1) * x / l) / Math.Cos(Math.PI * x / l) : Math.Sin(Math.PI * (q - 1) * x / l) / denominator;
     }
 }

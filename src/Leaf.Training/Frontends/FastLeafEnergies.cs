@@ -19,13 +19,7 @@ internal sealed class FastLeafEnergies : IDisposable
     private readonly int k, s, h, framesPerBlock, hop;
     private readonly Dictionary<int, Tensor> poolingBases = [];
 
-    // Decimated transform sizes below L: multiples of 128 and of L/gcd(S, L) (so that a frame's shift S·Q/L is a whole
-    // number of samples) whose cofactor has no prime above 7 (sizes the FFT does well); a band of width w then costs a
-    // transform only a little above 2w.
-    private readonly int[] transforms;
-
-    // Bound on the aliased harmonics of |y|², relative to its mean (see Bands).
-    private const double AliasTolerance = 1e-6;
+    private readonly int[] transforms; // FastLeafPlan.Transforms(S)
 
 
     /// <summary>The fast energies of K-tap filters and windows at stride S.</summary>
@@ -34,8 +28,7 @@ internal sealed class FastLeafEnergies : IDisposable
     {
         framesPerBlock = FastLeafPlan.BlockFrames(windowLength, stride);
         (k, s, h, hop) = (windowLength, stride, (windowLength - 1) / 2, stride * framesPerBlock);
-        int step = Math.Max(128, L / (int)System.Numerics.BigInteger.GreatestCommonDivisor(stride, L));
-        transforms = [.. Enumerable.Range(1, L / step - 1).Where(Smooth).Select(m => m * step).Where(q => q >= 256)];
+        transforms = FastLeafPlan.Transforms(stride);
     }
 
     /// <summary>
@@ -81,9 +74,7 @@ internal sealed class FastLeafEnergies : IDisposable
     }
 
     // Channels grouped by decimated transform size Q, with the start of each one's `bins` kept bins; Q = L is the full rate.
-    // A filter keeps its band (FastLeafPlan.Run) and needs the smallest Q holding both the band and the harmonics of |y|²
-    // that matter: |y|²'s harmonic d is Σ_f Z(f)·conj(Z(f + d)), bounded by the autocorrelation a(d) of |G|, so the
-    // harmonics from D on, whose bound sums to at most AliasTolerance·a(0), may alias (Q ≥ 2D instead of twice the band).
+    // As FastLeafPlan chooses them (Run, FirstAliasedHarmonic, Transform), with the band's autocorrelation by FFT.
     private static Band[] Bands(Tensor response, int[] transforms)
     {
         double[] m;
@@ -103,13 +94,9 @@ internal sealed class FastLeafEnergies : IDisposable
         var bands = new (int Start, int Width, int Transform)[n];
         for (int c = 0; c < n; c++)
         {
-            var ac = a.AsSpan(c * size, size);
-            int harmonics = runs[c].Width; // D: harmonics from D on may alias; a(d) = 0 from the band's width on
-            double tail = 0;
-            while (harmonics > 1 && harmonics <= widest && tail + 2 * ac[harmonics - 1] <= AliasTolerance * ac[0]) tail += 2 * ac[--harmonics];
-            int needed = Math.Max(runs[c].Width, 2 * harmonics), transform = L;
-            foreach (int q in transforms) if (q >= needed) { transform = q; break; }
-            bands[c] = (runs[c].Start, runs[c].Width, transform);
+            var (start, width) = runs[c];
+            int harmonics = width <= widest ? FastLeafPlan.FirstAliasedHarmonic(a.AsSpan(c * size, width)) : width;
+            bands[c] = (start, width, FastLeafPlan.Transform(width, harmonics, transforms, L));
         }
         return Enumerable.Range(0, n).GroupBy(c => bands[c].Transform).OrderBy(g => g.Key).Select(g =>
         {
@@ -228,13 +215,6 @@ internal sealed class FastLeafEnergies : IDisposable
             pooled = pooled.SubtractAt(2, ScalarArguments.Range(from, to, x.device), outside);
         }
         return pooled;
-    }
-
-    private static bool Smooth(int m)
-    {
-        foreach (int p in new[] { 2, 3, 5, 7 })
-            while (m % p == 0) m /= p;
-        return m == 1;
     }
 
     // Filters sharing a decimated transform size Q (L: the full rate), each keeping `Bins` bins from its start.
