@@ -34,7 +34,7 @@ public static class ExponentialMovingAverage
         long batch = energies.shape[0];
         int block = (int)Math.Min(blockLength, frames);
         long blocks = (frames + block - 1) / block;
-        var s = smoothing.clamp(0, 1).expand(channels);
+        var s = smoothing.Clipped(0, 1).expand(channels);
         var (within, carryDecay) = BlockOperators(s, block);
 
         // Intra-block part of every block at once; zero padding at the end only affects frames past T.
@@ -48,22 +48,22 @@ public static class ExponentialMovingAverage
         for (long k = 0; k < blocks; k++)
         {
             starts.Add(carry);
-            carry = intra[.., .., k, block - 1] + decayPerBlock * carry;
+            carry = intra[.., .., k, block - 1].Plus(decayPerBlock * carry);
         }
-        var smoothed = intra + stack(starts, 2).unsqueeze(-1) * carryDecay.unsqueeze(1);
+        var smoothed = intra.Plus(stack(starts, 2).unsqueeze(-1) * carryDecay.unsqueeze(1));
         return smoothed.reshape(batch, channels, blocks * block)[.., .., ..(int)frames].MoveToOuterDisposeScope();
     }
 
     // Within-block matrix A[n,i,j] = s·(1−s)^(i−j) for j ≤ i (else 0) and carry weights P[n,i] = (1−s)^(i+1).
     private static (Tensor Within, Tensor CarryDecay) BlockOperators(Tensor s, int block)
     {
-        var decay = 1 - s;
-        var index = arange(block, dtype: s.dtype, device: s.device);
+        var decay = s.neg().Plus(1);
+        var index = ScalarArguments.Range(block, s.dtype, s.device);
         var lag = index.unsqueeze(1) - index.unsqueeze(0);
-        var causal = lag.ge(0).to_type(s.dtype);
+        var causal = lag.AtLeastMask(0).to_type(s.dtype);
         // pow(0, 0) = 1 and its gradient is 0 where the exponent is 0, so s = 1 is exact too.
-        var within = s.reshape(-1, 1, 1) * decay.reshape(-1, 1, 1).pow(lag.clamp_min(0)) * causal;
-        var carryDecay = decay.unsqueeze(1).pow(index + 1);
+        var within = s.reshape(-1, 1, 1) * decay.reshape(-1, 1, 1).pow(lag.AtLeast(0)) * causal;
+        var carryDecay = decay.unsqueeze(1).pow(index.Plus(1));
         return (within, carryDecay);
     }
 }

@@ -21,6 +21,10 @@ internal sealed class FastLeafEnergies : IDisposable
 
     private readonly int[] transforms; // FastLeafPlan.Transforms(S)
 
+    // Host buffers of the band search, kept between calls: allocating megabytes per step made the garbage collector run
+    // often enough to hit TorchSharp's early-finalized Scalars (see ScalarArguments) elsewhere in a training step.
+    private double[] magnitudes = [], autocorrelations = [];
+
 
     /// <summary>The fast energies of K-tap filters and windows at stride S.</summary>
     /// <exception cref="NotSupportedException">The geometry does not fit a block (see <see cref="FastLeafPlan.BlockFrames"/>).</exception>
@@ -49,7 +53,7 @@ internal sealed class FastLeafEnergies : IDisposable
         // G(f) = Σ_k conj(φ[k])·e^{2πifk/L}, so that y = IDFT(X·G) correlates; in float64, where a filter's far bins are
         // small but still count against a loud out-of-band input.
         var response = (fft.ifft(complex(real.to(ScalarType.Float64), imag.to(ScalarType.Float64).neg()), L, 1).Times(L)).to(spectrum.dtype);
-        var bands = Bands(response, transforms);
+        var bands = Bands(response);
         var banded = bands.Where(b => b.Transform < L).ToArray();
         // Every band's bins in one gather from the spectrum extended by its first bins (so a band may wrap past L): its
         // gradient is one scatter, then each class takes its columns by split, whose gradient is one concatenation.
@@ -75,22 +79,26 @@ internal sealed class FastLeafEnergies : IDisposable
 
     // Channels grouped by decimated transform size Q, with the start of each one's `bins` kept bins; Q = L is the full rate.
     // As FastLeafPlan chooses them (Run, FirstAliasedHarmonic, Transform), with the band's autocorrelation by FFT.
-    private static Band[] Bands(Tensor response, int[] transforms)
+    private Band[] Bands(Tensor response)
     {
-        double[] m;
-        using (var magnitude = response.detach().abs().to(ScalarType.Float64).cpu()) m = magnitude.data<double>().ToArray();
+        using var scope = NewDisposeScope();
         int n = (int)response.shape[0];
+        var magnitude = response.detach().abs().to(ScalarType.Float64).cpu();
+        var m = Buffer(ref magnitudes, n * L);
+        magnitude.data<double>().CopyTo(m, 0, 0);
         var runs = new (int Start, int Width)[n];
         for (int c = 0; c < n; c++) runs[c] = FastLeafPlan.Run(m.AsSpan(c * L, L));
-        // a(d) = Σ_f |G(f)|·|G(f + d)| over the band, by a DFT zero-padded past twice the widest band that could fit a Q.
+        // a(d) = Σ_f |G(f)|·|G(f + d)| over the band, by a DFT zero-padded past twice the widest band that could fit a Q;
+        // the bands are gathered on the torch side (column L: zero), so that no large host array is made per call.
         int widest = runs.Select(r => r.Width).Where(w => transforms.Length > 0 && w <= transforms[^1]).DefaultIfEmpty(1).Max(), size = 2;
         while (size < 2 * widest) size *= 2;
-        var kept = new double[n * size];
-        for (int c = 0; c < n; c++)
-            for (int i = 0; i < Math.Min(runs[c].Width, widest); i++) kept[c * size + i] = m[c * L + (runs[c].Start + i) % L];
-        double[] a;
-        using (var scope = NewDisposeScope())
-            a = fft.irfft(fft.rfft(tensor(kept, [n, size])).abs().Squared(), size).data<double>().ToArray();
+        var starts = tensor(runs.Select(r => (long)r.Start).ToArray()).unsqueeze(1);
+        var widths = tensor(runs.Select(r => (long)r.Width).ToArray()).unsqueeze(1);
+        var offsets = ScalarArguments.Range(0, size, magnitude.device).unsqueeze(0);
+        var columns = starts.Plus(offsets).Modulo(L).where(offsets.lt(widths), tensor(new long[] { L })); // [n, size]
+        var kept = cat([magnitude, zeros(n, 1, ScalarType.Float64)], 1).gather(1, columns);
+        var a = Buffer(ref autocorrelations, n * size);
+        fft.irfft(fft.rfft(kept).abs().Squared(), size).data<double>().CopyTo(a, 0, 0);
         var bands = new (int Start, int Width, int Transform)[n];
         for (int c = 0; c < n; c++)
         {
@@ -121,7 +129,7 @@ internal sealed class FastLeafEnergies : IDisposable
         foreach (var part in spectrum.narrow(1, 0, half).split(Math.Max(1, (1 << 20) / (8L * nc * L))))
         {
             var squares = fft.irfft(part.unsqueeze(1) * gain, L, -1).Squared(); // [rows, 2nc, L]
-            var energies = squares.narrow(1, 0, nc) + squares.narrow(1, nc, nc);
+            var energies = squares.narrow(1, 0, nc).Plus(squares.narrow(1, nc, nc));
             pooled.Add(energies.transpose(0, 1).bmm(pooling)); // [nc, rows, Tb]
         }
         return cat(pooled, 1);
@@ -131,9 +139,17 @@ internal sealed class FastLeafEnergies : IDisposable
     private static Tensor BandBins(Tensor spectrum, Band[] bands)
     {
         int widest = bands.Max(b => b.Bins);
-        var columns = bands.SelectMany(b => b.Starts.SelectMany(start => Enumerable.Range(0, b.Bins).Select(m => start + m))).ToArray();
+        var device = spectrum.device;
+        var columns = cat([.. bands.Select(b => tensor(b.Starts, device: device).unsqueeze(1).Plus(ScalarArguments.Range(0, b.Bins, device)).view(-1))], 0);
         var extended = cat([spectrum, spectrum.narrow(1, 0, widest)], 1);
-        return extended.gather(1, tensor(columns, device: spectrum.device).unsqueeze(0).expand(spectrum.shape[0], -1));
+        return extended.gather(1, columns.unsqueeze(0).expand(spectrum.shape[0], -1));
+    }
+
+    // The buffer, reallocated only when the length changes.
+    private static double[] Buffer(ref double[] buffer, int length)
+    {
+        if (buffer.Length != length) buffer = new double[length];
+        return buffer;
     }
 
     // Filters with a band: their kept bins [B·blocks, channels·bins] → pooled energies [channels, B·blocks, Tb].
@@ -142,13 +158,13 @@ internal sealed class FastLeafEnergies : IDisposable
         int nc = band.Channels.Length, q = band.Transform, bins = band.Bins;
         var device = kept.device;
         var index = tensor(band.Channels, device: device);
-        var columns = (tensor(band.Starts, device: device).unsqueeze(1) + ScalarArguments.Range(0, bins, device)).Modulo(L); // [nc, bins]
+        var columns = tensor(band.Starts, device: device).unsqueeze(1).Plus(ScalarArguments.Range(0, bins, device)).Modulo(L); // [nc, bins]
         var gain = response.index_select(0, index).gather(1, columns);
         var pooling = PoolingMatrices(windows.index_select(0, index), q); // [nc, Q, Tb]
         // The band demodulated to bin 0 and zero-padded to Q: (L/Q)·y at block positions q·L/Q up to a unit phase (and to
         // the aliasing of |y|²'s negligible harmonics).
         var decimated = fft.ifft(kept.view(-1, nc, bins) * gain, q, -1); // [B·blocks, nc, Q]
-        var energies = decimated.real.Squared() + decimated.imag.Squared();
+        var energies = decimated.real.Squared().Plus(decimated.imag.Squared());
         return energies.transpose(0, 1).bmm(pooling); // [nc, B·blocks, Tb]
     }
 

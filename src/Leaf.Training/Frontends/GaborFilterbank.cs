@@ -51,11 +51,11 @@ public sealed class GaborFilterbank : nn.Module<Tensor, Tensor>, IConstrained
     public (Tensor Real, Tensor Imag) ImpulseResponses()
     {
         using var scope = NewDisposeScope();
-        var eta = center.clamp(0, Math.PI).unsqueeze(1);
-        var sigma = width.clamp(GaborConstraint.MinWidth, GaborConstraint.MaxWidth(WindowLength)).unsqueeze(1);
-        var t = (arange(WindowLength, dtype: center.dtype, device: center.device) - WindowLength / 2).unsqueeze(0);
-        var scale = (sigma * Math.Sqrt(2 * Math.PI)).reciprocal();
-        var envelope = (t.Squared() * -(2 * sigma.Squared()).reciprocal()).exp();
+        var eta = center.Clipped(0, Math.PI).unsqueeze(1);
+        var sigma = width.Clipped(GaborConstraint.MinWidth, GaborConstraint.MaxWidth(WindowLength)).unsqueeze(1);
+        var t = ScalarArguments.Range(WindowLength, center.dtype, center.device).Plus(-(WindowLength / 2)).unsqueeze(0);
+        var scale = sigma.Times(Math.Sqrt(2 * Math.PI)).reciprocal();
+        var envelope = (t.Squared() * sigma.Squared().Times(-2).reciprocal()).exp();
         var phase = eta * t;
         var re = scale * phase.cos() * envelope;
         var im = scale * phase.sin() * envelope;
@@ -88,7 +88,7 @@ public sealed class GaborFilterbank : nn.Module<Tensor, Tensor>, IConstrained
     public void ApplyConstraints()
     {
         using var noGrad = no_grad();
-        center.clamp_(0, Math.PI);
-        width.clamp_(GaborConstraint.MinWidth, GaborConstraint.MaxWidth(WindowLength));
+        center.ClipInPlace(0, Math.PI);
+        width.ClipInPlace(GaborConstraint.MinWidth, GaborConstraint.MaxWidth(WindowLength));
     }
 }

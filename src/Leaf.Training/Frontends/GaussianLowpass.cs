@@ -51,10 +51,10 @@ public sealed class GaussianLowpass : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         double half = 0.5 * (WindowLength - 1);
-        var sigma = width.clamp(GaussianLowpassWindow.MinWidth(WindowLength), GaussianLowpassWindow.MaxWidth) * half;
-        var offset = arange(WindowLength, dtype: width.dtype, device: width.device) - half;
+        var sigma = width.Clipped(GaussianLowpassWindow.MinWidth(WindowLength), GaussianLowpassWindow.MaxWidth).Times(half);
+        var offset = ScalarArguments.Range(WindowLength, width.dtype, width.device).Plus(-half);
         var x = offset.unsqueeze(0) / sigma.unsqueeze(1);
-        return (x.Squared() * -0.5).exp().MoveToOuterDisposeScope();
+        return x.Squared().Times(-0.5).exp().MoveToOuterDisposeScope();
     }
 
     /// <summary>Pools energies [batch, N, T] to [batch, N, ⌈T/S⌉].</summary>

@@ -92,7 +92,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     public override Tensor forward(Tensor waveform)
     {
         using var scope = NewDisposeScope();
-        var floored = PooledEnergies(waveform).clamp_min(description.EnergyFloor); // max(x, 1e-5), spec A.6
+        var floored = PooledEnergies(waveform).AtLeast(description.EnergyFloor); // max(x, 1e-5), spec A.6
         var y = compression.forward(floored);
         if (norm is not null) y = norm.forward(y);
         if (augment is not null) y = augment.forward(y);

@@ -79,12 +79,12 @@ public sealed class Pcen : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"sPCEN expects [batch, {Channels}, time], got [{string.Join(", ", energies.shape)}]", nameof(energies));
         using var scope = NewDisposeScope();
         var smoothed = ExponentialMovingAverage.Apply(energies, Smoothing);
-        var a = Alpha.clamp_max(1).unsqueeze(1);
+        var a = Alpha.AtMost(1).unsqueeze(1);
         var d = Delta.unsqueeze(1);
-        var invRoot = Root.clamp_min(1).reciprocal().unsqueeze(1);
+        var invRoot = Root.AtLeast(1).reciprocal().unsqueeze(1);
         // Y = (E / (ε + M)^α' + δ)^(1/r') − δ^(1/r')
-        var normalised = energies / (smoothed + Options.Floor).pow(a);
-        return ((normalised + d).pow(invRoot) - d.pow(invRoot)).MoveToOuterDisposeScope();
+        var normalised = energies / smoothed.Plus(Options.Floor).pow(a);
+        return (normalised.Plus(d).pow(invRoot) - d.pow(invRoot)).MoveToOuterDisposeScope();
     }
 
     private static Parameter LogParameter(float[] values, string name, bool learn)

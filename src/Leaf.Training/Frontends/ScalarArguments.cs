@@ -7,11 +7,67 @@ namespace Leaf.Training.Frontends;
 /// Tensor operations with number arguments that hold their <see cref="Scalar"/> until the native call has returned.
 /// TorchSharp 0.107 converts numbers to <see cref="Scalar"/> objects implicitly and leaves them to the finalizer, which can
 /// free one while libtorch still reads it (dotnet/TorchSharp#1434): under allocation pressure that surfaced here as
-/// "INTERNAL ASSERT FAILED at c10/core/Scalar.h" from <c>square()</c> (which is <c>pow(2)</c>). The fast LEAF, which
-/// makes many such calls per step, uses these throughout, and the LEAF modules square with <see cref="Squared"/>.
+/// "INTERNAL ASSERT FAILED at c10/core/Scalar.h" from <c>square()</c> (which is <c>pow(2)</c>) and from tensor
+/// <c>+</c> (which passes an implicit alpha of 1), whenever another thread made the collector run during the call. The
+/// LEAF modules use these instead, on every path a training step takes.
 /// </summary>
 internal static class ScalarArguments
 {
+    // Held for the process's lifetime, so never finalized.
+    private static readonly Scalar One = 1.ToScalar();
+
+    /// <summary>a + b (TorchSharp's <c>+</c> passes an implicit alpha of 1).</summary>
+    public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
+
+    /// <summary>x + value.</summary>
+    public static Tensor Plus(this Tensor x, double value)
+    {
+        using var scalar = value.ToScalar();
+        return x.add(scalar, One);
+    }
+
+    /// <summary>x clipped to [min, max].</summary>
+    public static Tensor Clipped(this Tensor x, double min, double max)
+    {
+        using Scalar low = min.ToScalar(), high = max.ToScalar();
+        return x.clamp(low, high);
+    }
+
+    /// <summary>x clipped to [min, max] in place.</summary>
+    public static Tensor ClipInPlace(this Tensor x, double min, double max)
+    {
+        using Scalar low = min.ToScalar(), high = max.ToScalar();
+        return x.clamp_(low, high);
+    }
+
+    /// <summary>x ≥ value, elementwise.</summary>
+    public static Tensor AtLeastMask(this Tensor x, double value)
+    {
+        using var scalar = value.ToScalar();
+        return x.ge(scalar);
+    }
+
+    /// <summary>0, 1, …, count − 1 as <paramref name="type"/>.</summary>
+    public static Tensor Range(long count, ScalarType type, Device device)
+    {
+        using Scalar first = 0.ToScalar(), end = count.ToScalar();
+        return arange(first, end, type, device);
+    }
+
+    /// <summary>max(x, min).</summary>
+    public static Tensor AtLeast(this Tensor x, double min)
+    {
+        using var low = min.ToScalar();
+        return x.clamp_min(low);
+    }
+
+    /// <summary>min(x, max).</summary>
+    public static Tensor AtMost(this Tensor x, double max)
+    {
+        using var high = max.ToScalar();
+        return x.clamp_max(high);
+    }
+
     /// <summary>x·factor.</summary>
     public static Tensor Times(this Tensor x, double factor)
     {
