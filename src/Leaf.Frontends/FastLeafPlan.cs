@@ -158,32 +158,6 @@ public sealed class FastLeafPlan
         return g;
     }
 
-    /// <summary>
-    /// A filter's band from the magnitudes |G(f)| of its block-DFT response (L bins): the shortest cyclic run holding every
-    /// bin above <see cref="Threshold"/> of the peak, centred in Q/2 bins where Q, the decimated transform size, is the
-    /// smallest power of two ≥ <see cref="SmallestTransform"/> holding twice the run (the squared modulus then needs no more
-    /// than Q samples). Q = L (start 0) means no band: the full rate.
-    /// </summary>
-    public static (int Start, int Transform) Band(ReadOnlySpan<double> magnitude)
-    {
-        var powers = new List<int>();
-        for (int q = SmallestTransform; q < magnitude.Length; q *= 2) powers.Add(q);
-        return Band(magnitude, [.. powers]);
-    }
-
-    /// <summary>
-    /// As <see cref="Band(ReadOnlySpan{double})"/>, with Q the first of <paramref name="transforms"/> (ascending, each
-    /// below L) that holds twice the run, or L when none does.
-    /// </summary>
-    public static (int Start, int Transform) Band(ReadOnlySpan<double> magnitude, ReadOnlySpan<int> transforms)
-    {
-        int l = magnitude.Length;
-        var (start, width) = Run(magnitude);
-        foreach (int transform in transforms)
-            if (transform >= 2 * width) return ((start - (transform / 2 - width) / 2 + l) % l, transform);
-        return (0, l);
-    }
-
     /// <summary>The shortest cyclic run of bins holding every bin whose magnitude exceeds <see cref="Threshold"/> of the peak.</summary>
     public static (int Start, int Width) Run(ReadOnlySpan<double> magnitude)
     {
