@@ -1,3 +1,4 @@
+using Leaf.Training;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx.Classifiers;
@@ -26,7 +27,7 @@ public class ClassifierExportTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         manual_seed(22);
-        var x = randn(2, samples) * 0.1;
+        var x = randn(2, samples).Times(0.1);
         var expected = model.ForwardHeads(x);
         string[] names = Enumerable.Range(0, taskCount).SelectMany(i => new[] { info.LogitsOutput(i), info.ProbabilitiesOutput(i) }).ToArray();
         var actual = ClassifierFixtures.Run(onnx, ParameterValues.ToFloats(x), 2, names);

@@ -1,3 +1,4 @@
+using Leaf.Tests;
 using System.Diagnostics;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
@@ -19,17 +20,7 @@ internal static class ClassifierFixtures
     {
         manual_seed(seed);
         var model = ClassifierFactory.Create(FrontendDescription.Default(frontend), new ClassifierOptions { Encoder = encoder, Tasks = tasks });
-        using (var scope = NewDisposeScope())
-        using (no_grad())
-        {
-            foreach (var norm in model.modules().OfType<BatchNorm2d>())
-            {
-                norm.weight!.copy_(1 + 0.3 * randn_like(norm.weight));
-                norm.bias!.copy_(0.2 * randn_like(norm.bias!));
-                norm.running_mean!.copy_(0.2 * randn_like(norm.running_mean!));
-                norm.running_var!.copy_(0.5 + rand_like(norm.running_var!));
-            }
-        }
+        BatchNormRandomisation.Apply(model, seed);
         model.eval();
         return model;
     }

@@ -1,3 +1,5 @@
+using Leaf.Training.Training;
+using Leaf.Training;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx.Classifiers;
@@ -17,13 +19,13 @@ public class ClassifierTrainedExportTests(ITestOutputHelper output)
         manual_seed(5);
         using var model = ClassifierFactory.Create(FrontendDescription.Default(FrontendKind.Leaf), ClassifierOptions.SingleTask(["a", "b", "c"]));
         var before = model.ToDescription().Frontend.Values(ParameterNames.GaborCenter).ToArray();
-        using (var optimizer = optim.Adam(model.parameters(), lr: 1e-2))
+        using (var optimizer = new HeldScalarAdam(model.parameters(), 1e-2))
         {
             model.train();
             for (int step = 0; step < 8; step++)
             {
                 using var scope = NewDisposeScope();
-                var x = randn(4, 4000) * 0.1;
+                var x = randn(4, 4000).Times(0.1);
                 var labels = randint(0, 3, [4]);
                 optimizer.zero_grad();
                 nn.functional.cross_entropy(model.forward(x), labels).backward();
@@ -38,7 +40,7 @@ public class ClassifierTrainedExportTests(ITestOutputHelper output)
         byte[] onnx = ClassifierExporter.Export(description);
         using var scope2 = NewDisposeScope();
         using var _ = no_grad();
-        var input = randn(2, 4000) * 0.1;
+        var input = randn(2, 4000).Times(0.1);
         var expected = model.forward(input);
         var actual = ClassifierFixtures.Run(onnx, ParameterValues.ToFloats(input), 2, ["logits"])[0];
         float[] e = ParameterValues.ToFloats(expected);

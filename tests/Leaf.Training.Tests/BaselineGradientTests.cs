@@ -17,7 +17,7 @@ public class BaselineGradientTests
         using var scope = NewDisposeScope();
         using var module = FrontendFactory.Create(FrontendDescription.Default(kind));
         manual_seed(5);
-        var y = module.forward(randn(2, 2000) * 0.3);
+        var y = module.forward(randn(2, 2000).Times(0.3));
         (y * randn_like(y)).sum().backward();
         foreach (var (name, p) in module.named_parameters())
         {
@@ -29,7 +29,7 @@ public class BaselineGradientTests
             }
             Assert.NotNull(p.grad);
             Assert.True(p.grad.isfinite().all().item<bool>(), $"{kind.ToName()}: {name} has a non-finite gradient");
-            long zeros = p.grad.eq(0).sum().item<long>();
+            long zeros = p.grad.EqualTo(0).sum().item<long>();
             Assert.True(zeros == 0, $"{kind.ToName()}: {zeros} of {p.numel()} gradient values of {name} are zero");
         }
     }
@@ -55,8 +55,8 @@ public class BaselineGradientTests
         using var pooling = new LearnablePooling(randn(9).data<float>().ToArray(), stride: 3);
         pooling.to(float64);
         var x = randn(2, 3, 30, dtype: float64).abs();
-        Func<double> loss = () => { using var s = NewDisposeScope(); return pooling.forward(x).square().sum().item<double>(); };
-        CheckAgainstFiniteDifferences(pooling, () => pooling.forward(x).square().sum(), loss, step: 1e-6);
+        Func<double> loss = () => { using var s = NewDisposeScope(); return pooling.forward(x).Squared().sum().item<double>(); };
+        CheckAgainstFiniteDifferences(pooling, () => pooling.forward(x).Squared().sum(), loss, step: 1e-6);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class BaselineGradientTests
         var weights = new float[2 * 401];
         weights[400] = 1f;
         using var bank = new ConvFilterbank(new ParameterTensor([2, 401], weights));
-        var x = arange(1000, dtype: float32).reshape(1, 1, 1000);
+        var x = ScalarArguments.Range(1000, float32, CPU).reshape(1, 1, 1000);
         using (no_grad())
         {
             var y = bank.forward(x);

@@ -32,7 +32,7 @@ public class BaselineTests
         manual_seed(1);
         using (no_grad())
         {
-            var y = module.forward(randn(2, samples) * 0.1);
+            var y = module.forward(randn(2, samples).Times(0.1));
             Assert.Equal([2L, frames, 40], y.shape);
             Assert.True(y.isfinite().all().item<bool>(), $"{kind.ToName()}: non-finite output");
             Assert.Equal([1L, frames, 40], module.forward(randn(1, samples, 1)).shape); // [batch, T, 1] is accepted too
@@ -84,7 +84,7 @@ public class BaselineTests
     {
         using var scope = NewDisposeScope();
         manual_seed(3);
-        var x = randn(2, 1700) * 0.2;
+        var x = randn(2, 1700).Times(0.2);
         foreach (var kind in Baselines)
         {
             var trained = Perturb(FrontendDescription.Default(kind).WithInitialParameters());
@@ -119,7 +119,7 @@ public class BaselineTests
     {
         using var scope = NewDisposeScope();
         // All values negative: −∞ padding keeps them, zero padding would return 0 at the edges.
-        var x = -1 - arange(10, dtype: float32).reshape(1, 1, 10);
+        var x = ScalarArguments.Range(10, float32, CPU).SubtractedFrom(-1).reshape(1, 1, 10);
         var y = SincNet.MaxPoolSame(x, 5, 3);
         Assert.Equal([1L, 1, 4], y.shape);
         // T = 10, K = 5, S = 3: pads (2, 2), windows [−2, 3), [1, 6), [4, 9), [7, 12).

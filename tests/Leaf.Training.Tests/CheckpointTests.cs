@@ -1,3 +1,4 @@
+using Leaf.Training.Training;
 using Leaf.Tests;
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
@@ -12,13 +13,13 @@ public class CheckpointTests
     private static void Train(LeafFrontend leaf, int steps = 3)
     {
         using var scope = NewDisposeScope();
-        using var adam = optim.Adam(leaf.parameters(), 0.01);
+        using var adam = new HeldScalarAdam(leaf.parameters(), 0.01);
         manual_seed(6);
-        var x = randn(2, 4000) * 0.1;
+        var x = randn(2, 4000).Times(0.1);
         for (int i = 0; i < steps; i++)
         {
             adam.zero_grad();
-            leaf.forward(x).square().mean().backward();
+            leaf.forward(x).Squared().mean().backward();
             adam.step();
             leaf.ApplyConstraints();
         }
@@ -39,7 +40,7 @@ public class CheckpointTests
             using var scope = NewDisposeScope();
             foreach (var (name, p) in trained.state_dict())
                 Assert.True(TestSignals.Identical(p, restored.state_dict()[name]), name);
-            var x = randn(2, 5000) * 0.1;
+            var x = randn(2, 5000).Times(0.1);
             Assert.True(TestSignals.Identical(trained.forward(x), restored.forward(x)));
         }
         finally { File.Delete(path); }
@@ -60,7 +61,7 @@ public class CheckpointTests
         Assert.Equal(description.Parameters, parsed.Parameters);
         using var rebuilt = new LeafFrontend(parsed);
         using var scope = NewDisposeScope();
-        var x = randn(2, 5000) * 0.1;
+        var x = randn(2, 5000).Times(0.1);
         if (learnLogs)
         {
             // Logs are stored as float32 logs of the float32 linear values: exp(log(v)) may move v by an ulp.

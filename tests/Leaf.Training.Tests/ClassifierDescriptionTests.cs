@@ -1,3 +1,4 @@
+using Leaf.Tests;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
@@ -30,7 +31,7 @@ public class ClassifierDescriptionTests
     public void DescriptionComputesTheEvalModeLogits(EncoderKind encoder, FrontendKind frontend, int samples)
     {
         using var model = ClassifierTestModels.Create(encoder, frontend, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
-        ClassifierTestModels.RandomiseNormalisation(model, 7);
+        BatchNormRandomisation.Apply(model, 7);
         model.eval();
         var d = model.ToDescription();
         Assert.Equal(encoder, d.Encoder);
@@ -39,7 +40,7 @@ public class ClassifierDescriptionTests
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         manual_seed(16);
-        var x = randn(2, samples) * 0.1;
+        var x = randn(2, samples).Times(0.1);
         var expected = model.ForwardHeads(x);
         var actual = ClassifierTestModels.EvaluateDescription(d, model.Frontend.forward(x));
         for (int i = 0; i < 2; i++)
@@ -74,7 +75,7 @@ public class ClassifierDescriptionTests
     public void JsonRoundTripsTheWholeDescription()
     {
         using var model = ClassifierTestModels.Create(EncoderKind.CompactCnn, FrontendKind.Leaf, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
-        ClassifierTestModels.RandomiseNormalisation(model, 8);
+        BatchNormRandomisation.Apply(model, 8);
         var d = model.ToDescription();
         string json = d.ToJson();
         Assert.Contains("\"type\": \"max-pool\"", json);

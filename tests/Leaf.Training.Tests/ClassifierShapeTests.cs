@@ -21,7 +21,7 @@ public class ClassifierShapeTests
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         manual_seed(3);
-        var x = randn(2, samples) * 0.1;
+        var x = randn(2, samples).Times(0.1);
         var maps = model.Encoder.forward(model.Frontend.forward(x).unsqueeze(1));
         Assert.Equal([2L, channels, height, width], maps.shape);
         Assert.Equal(channels, model.EmbeddingSize);
@@ -39,7 +39,7 @@ public class ClassifierShapeTests
         model.eval();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var x = randn(3, 8000) * 0.1;
+        var x = randn(3, 8000).Times(0.1);
         var logits = model.ForwardHeads(x);
         Assert.Equal([[3L, 3], [3L, 2], [3L, 128]], logits.Select(l => l.shape));
         var embedding = model.Embed(x);

@@ -17,21 +17,6 @@ internal static class ClassifierTestModels
         ClassifierFactory.Create(FrontendDescription.Default(frontend),
             new ClassifierOptions { Encoder = encoder, Tasks = tasks.Length > 0 ? tasks : [Scenes] });
 
-    /// <summary>Random γ, β, running mean and running variance in every batch norm, so that folding them is really exercised.</summary>
-    public static void RandomiseNormalisation(nn.Module module, int seed)
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        manual_seed(seed);
-        foreach (var norm in module.modules().OfType<BatchNorm2d>())
-        {
-            norm.weight!.copy_(1 + 0.3 * randn_like(norm.weight));
-            norm.bias!.copy_(0.2 * randn_like(norm.bias!));
-            norm.running_mean!.copy_(0.2 * randn_like(norm.running_mean!));
-            norm.running_var!.copy_(0.5 + rand_like(norm.running_var!));
-        }
-    }
-
     /// <summary>Logits of each head of <paramref name="d"/> for frontend features [batch, frames, N], by interpreting its layers with plain tensor ops.</summary>
     public static Tensor[] EvaluateDescription(ClassifierDescription d, Tensor features)
     {
@@ -48,7 +33,7 @@ internal static class ClassifierTestModels
             Tensor(c.Weight), Tensor(c.Bias), [c.Stride[0], c.Stride[1]], groups: c.Groups)),
         MaxPoolLayer p => nn.functional.max_pool2d(x, [p.Kernel[0], p.Kernel[1]], [p.Stride[0], p.Stride[1]], ceil_mode: p.CeilMode),
         SqueezeExcitationLayer s => x * Apply(Apply(x.mean([2, 3], keepdim: true), s.Reduce), s.Expand),
-        ResidualLayer r => x + r.Layers.Aggregate(x, Apply),
+        ResidualLayer r => x.Plus(r.Layers.Aggregate(x, Apply)),
         _ => throw new NotSupportedException(layer.GetType().Name),
     };
 

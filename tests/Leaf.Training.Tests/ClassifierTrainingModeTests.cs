@@ -1,3 +1,5 @@
+using Leaf.Tests;
+using Leaf.Training.Training;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
@@ -17,7 +19,7 @@ public class ClassifierTrainingModeTests
         using var model = ClassifierTestModels.Create(encoder);
         using var scope = NewDisposeScope();
         manual_seed(11);
-        var logits = model.forward(randn(4, samples) * 0.1);
+        var logits = model.forward(randn(4, samples).Times(0.1));
         nn.functional.cross_entropy(logits, tensor(new long[] { 0, 1, 2, 1 })).backward();
         foreach (var (name, p) in model.Frontend.named_parameters())
         {
@@ -31,12 +33,12 @@ public class ClassifierTrainingModeTests
     public void EvalModeIsDeterministicAndPerSample()
     {
         using var model = ClassifierTestModels.Create(EncoderKind.EfficientNetB0, FrontendKind.Mel);
-        ClassifierTestModels.RandomiseNormalisation(model, 5);
+        BatchNormRandomisation.Apply(model, 5);
         model.eval();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         manual_seed(12);
-        var x = randn(3, 4000) * 0.1;
+        var x = randn(3, 4000).Times(0.1);
         var batch = model.forward(x);
         Assert.True(TestSignals.Identical(batch, model.forward(x)), "eval mode must not draw dropout or stochastic-depth masks");
         for (int i = 0; i < 3; i++)
@@ -47,21 +49,21 @@ public class ClassifierTrainingModeTests
     public void TrainModeUsesBatchStatisticsUpdatesRunningOnesAndDropsOut()
     {
         using var model = ClassifierTestModels.Create(EncoderKind.CompactCnn, FrontendKind.Mel);
-        var norm = model.modules().OfType<BatchNorm2d>().First();
+        var norm = model.modules().OfType<BatchNormalization>().First();
         using var scope = NewDisposeScope();
         manual_seed(13);
-        var x = randn(4, 8000) * 0.1;
-        var before = norm.running_mean!.clone();
+        var x = randn(4, 8000).Times(0.1);
+        var before = norm.running_mean.clone();
         using (no_grad())
         {
             model.eval();
             model.forward(x);
-            Assert.True(TestSignals.Identical(before, norm.running_mean!), "eval mode must not touch the running statistics");
+            Assert.True(TestSignals.Identical(before, norm.running_mean), "eval mode must not touch the running statistics");
             var evaluated = model.forward(x);
             model.train();
             var first = model.forward(x);
             var second = model.forward(x);
-            Assert.False(TestSignals.Identical(before, norm.running_mean!), "train mode must update the running statistics");
+            Assert.False(TestSignals.Identical(before, norm.running_mean), "train mode must update the running statistics");
             Assert.False(first.allclose(second), "dropout must make two training passes differ");
             Assert.False(first.allclose(evaluated), "train mode must normalise with batch statistics");
         }
@@ -77,8 +79,8 @@ public class ClassifierTrainingModeTests
         var perSample = dropped.flatten(1);
         Assert.True(perSample.eq(perSample[.., 0..1]).all().item<bool>(), "a sample is dropped or kept as a whole");
         var values = perSample[.., 0];
-        Assert.True(values.eq(0).logical_or(values.eq(1 / 0.75f)).all().item<bool>(), "kept branches are scaled by 1/(1 − p)");
-        Assert.Equal(0.25, values.eq(0).to_type(ScalarType.Float64).mean().item<double>(), 0.02);
+        Assert.True(values.EqualTo(0).logical_or(values.EqualTo(1 / 0.75f)).all().item<bool>(), "kept branches are scaled by 1/(1 − p)");
+        Assert.Equal(0.25, values.EqualTo(0).to_type(ScalarType.Float64).mean().item<double>(), 0.02);
         Assert.True(TestSignals.Identical(branch, StochasticDepth.Apply(branch, 0.25, training: false)));
     }
 
@@ -86,14 +88,14 @@ public class ClassifierTrainingModeTests
     public void StateDictSaveAndLoadGiveIdenticalLogits()
     {
         using var trained = ClassifierTestModels.Create(EncoderKind.EfficientNetB0, FrontendKind.Leaf, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
-        ClassifierTestModels.RandomiseNormalisation(trained, 6);
-        using (var adam = optim.Adam(trained.parameters(), 0.01))
+        BatchNormRandomisation.Apply(trained, 6);
+        using (var adam = new HeldScalarAdam(trained.parameters(), 0.01))
         using (var step = NewDisposeScope())
         {
             manual_seed(15);
             adam.zero_grad();
-            var heads = trained.ForwardHeads(randn(2, 4000) * 0.1);
-            (heads[0].square().mean() + heads[1].square().mean()).backward();
+            var heads = trained.ForwardHeads(randn(2, 4000).Times(0.1));
+            heads[0].Squared().mean().Plus(heads[1].Squared().mean()).backward();
             adam.step();
             trained.ApplyConstraints();
         }
@@ -107,7 +109,7 @@ public class ClassifierTrainingModeTests
             restored.eval();
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            var x = randn(2, 4000) * 0.1;
+            var x = randn(2, 4000).Times(0.1);
             var expected = trained.ForwardHeads(x);
             var actual = restored.ForwardHeads(x);
             for (int i = 0; i < 2; i++) Assert.True(TestSignals.Identical(expected[i], actual[i]), $"head {i}");

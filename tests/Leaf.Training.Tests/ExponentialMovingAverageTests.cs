@@ -88,7 +88,7 @@ public class ExponentialMovingAverageTests
     public void GradientsMatchFiniteDifferences(double s)
     {
         using var scope = NewDisposeScope();
-        var energies = (rand(2, 3, 150, dtype: ScalarType.Float64) + 0.1).requires_grad_();
+        var energies = rand(2, 3, 150, dtype: ScalarType.Float64).Plus(0.1).requires_grad_();
         var smoothing = tensor(new[] { s, s * 0.5, s * 0.8 + 0.1 }).requires_grad_();
         var loss = FiniteDifference.Projected(() => ExponentialMovingAverage.Apply(energies, smoothing));
         FiniteDifference.Check(loss, [("energies", energies), ("smoothing", smoothing)]);

@@ -103,7 +103,7 @@ public sealed class FastLeafFrontendTests(ITestOutputHelper output)
         var exactPooled = exact.PooledEnergies(x);
         var fastPooled = fast.PooledEnergies(x);
         Assert.Equal(exactPooled.shape, fastPooled.shape);
-        var above = exactPooled.gt(d.EnergyFloor);
+        var above = exactPooled.Above(d.EnergyFloor);
         double pooledError = MaxRelativeError(fastPooled, exactPooled, above, 0);
         double featureError = MaxRelativeError(fast.forward(x), exact.forward(x), above.transpose(1, 2), OutputFloor);
         output.WriteLine($"{name}: pooled {pooledError:E2}, features {featureError:E2}");
@@ -115,7 +115,7 @@ public sealed class FastLeafFrontendTests(ITestOutputHelper output)
     private static double MaxRelativeError(Tensor actual, Tensor expected, Tensor where, double floor)
     {
         if (actual.isnan().any().item<bool>()) return double.PositiveInfinity;
-        var relative = (actual - expected).abs() / expected.abs().clamp_min(floor).clamp_min(1e-30);
-        return relative.masked_fill(where.logical_not(), 0).max().item<float>();
+        var relative = (actual - expected).abs() / expected.abs().AtLeast(floor).AtLeast(1e-30);
+        return relative.Filled(where.logical_not(), 0).max().item<float>();
     }
 }

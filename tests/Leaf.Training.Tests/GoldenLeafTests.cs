@@ -103,7 +103,7 @@ public class GoldenLeafTests(ITestOutputHelper output)
         using var pcen = new Pcen(d.Pcen, PcenValues.From(d));
         using var scope = NewDisposeScope();
         var (pooled, shape) = Golden.Load($"{set}__{input}__pooled");
-        var energies = tensor(pooled).reshape(1, shape[0], shape[1]).clamp_min(d.EnergyFloor);
+        var energies = tensor(pooled).reshape(1, shape[0], shape[1]).AtLeast(d.EnergyFloor);
         Compare($"{set} {input} sPCEN(golden pooled)", pcen.forward(energies)[0], $"{set}__{input}__leaf", OutputFloor, Tolerance);
     }
 }

@@ -14,14 +14,14 @@ public class GradientTests
         using var leaf = TestSignals.DefaultLeaf();
         using var scope = NewDisposeScope();
         manual_seed(2);
-        var y = leaf.forward(randn(2, 16000) * 0.1);
+        var y = leaf.forward(randn(2, 16000).Times(0.1));
         (y * randn(y.shape)).sum().backward();
         long count = 0;
         foreach (var (name, p) in leaf.named_parameters())
         {
             var g = p.grad!;
             Assert.True(g.isfinite().all().item<bool>(), $"{name} has a non-finite gradient");
-            Assert.True(g.ne(0).all().item<bool>(), $"{name} has a zero gradient element");
+            Assert.True(g.EqualTo(0).logical_not().all().item<bool>(), $"{name} has a zero gradient element");
             count += g.numel();
         }
         Assert.Equal(280, count);
@@ -44,7 +44,7 @@ public class GradientTests
         using var leaf = TestSignals.DefaultLeaf();
         using var scope = NewDisposeScope();
         manual_seed(4);
-        var y = leaf.forward(randn(1, 60 * 16000) * 0.1);
+        var y = leaf.forward(randn(1, 60 * 16000).Times(0.1));
         Assert.Equal([1L, 6000, 40], y.shape);
         y.mean().backward();
         Assert.True(y.isfinite().all().item<bool>());
@@ -60,7 +60,7 @@ public class GradientTests
         leaf.to(ScalarType.Float64);
         using var scope = NewDisposeScope();
         manual_seed(8);
-        var x = randn(2, 300, dtype: ScalarType.Float64) * 0.3;
+        var x = randn(2, 300, dtype: ScalarType.Float64).Times(0.3);
         FiniteDifference.Check(FiniteDifference.Projected(() => leaf.forward(x)), FiniteDifference.Trainable(leaf), tolerance: 1e-5);
     }
 }

@@ -17,7 +17,7 @@ public class LeafFrontendTests
     {
         using var leaf = TestSignals.DefaultLeaf();
         using var scope = NewDisposeScope();
-        var y = leaf.forward(randn(3, samples) * 0.1);
+        var y = leaf.forward(randn(3, samples).Times(0.1));
         Assert.Equal([3L, frames, 40], y.shape);
         Assert.True(y.isfinite().all().item<bool>());
     }
@@ -27,7 +27,7 @@ public class LeafFrontendTests
     {
         using var leaf = TestSignals.DefaultLeaf();
         using var scope = NewDisposeScope();
-        var x = randn(3, 3000) * 0.1;
+        var x = randn(3, 3000).Times(0.1);
         var batch = leaf.forward(x);
         for (int b = 0; b < 3; b++)
             Assert.True(batch[b].allclose(leaf.forward(x[b..(b + 1)])[0], rtol: 1e-5, atol: 1e-7));
@@ -45,7 +45,7 @@ public class LeafFrontendTests
         Assert.Equal(center, leaf.Filterbank.Centers);
         Assert.Equal(width, leaf.Filterbank.Widths);
         using var scope = NewDisposeScope();
-        Assert.Equal([2L, 101, 64], leaf.forward(randn(2, 24001) * 0.1).shape);
+        Assert.Equal([2L, 101, 64], leaf.forward(randn(2, 24001).Times(0.1)).shape);
     }
 
     [Theory]
@@ -96,8 +96,8 @@ public class LeafFrontendTests
         using var reference = TestSignals.DefaultLeaf();
         using var pre = new PreEmphasis([-0.97f, 1f]);
         using var scope = NewDisposeScope();
-        var x = randn(1, 2000) * 0.1;
-        var expected = (reference.PooledEnergies(pre.forward(x)).clamp_min(1e-5) + 1e-5).log().transpose(1, 2);
+        var x = randn(1, 2000).Times(0.1);
+        var expected = reference.PooledEnergies(pre.forward(x)).AtLeast(1e-5).Plus(1e-5).log().transpose(1, 2);
         Assert.True(expected.allclose(leaf.forward(x), rtol: 1e-6, atol: 1e-6));
         Assert.Null(leaf.Pcen);
     }

@@ -46,12 +46,12 @@ public class SmallModulesTests
     {
         using var norm = new InstanceNorm([2f, 1f], [1f, 0f]);
         using var scope = NewDisposeScope();
-        var x = randn(3, 2, 50) * 4 + 7;
+        var x = randn(3, 2, 50).Times(4).Plus(7);
         var y = norm.forward(x);
         var mean = y.mean([2L]);
-        var std = (y - y.mean([2L], keepdim: true)).square().mean([2L]).sqrt();
+        var std = (y - y.mean([2L], keepdim: true)).Squared().mean([2L]).sqrt();
         Assert.True(mean[.., 0].allclose(ones(3), atol: 1e-5) && mean[.., 1].allclose(zeros(3), atol: 1e-5));
-        Assert.True(std[.., 0].allclose(full(3, 2f), rtol: 1e-4) && std[.., 1].allclose(ones(3), rtol: 1e-4));
+        Assert.True(std[.., 0].allclose(ones(3).Times(2), rtol: 1e-4) && std[.., 1].allclose(ones(3), rtol: 1e-4));
     }
 
     [Fact]

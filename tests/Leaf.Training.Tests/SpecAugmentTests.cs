@@ -27,15 +27,15 @@ public class SpecAugmentTests
         for (int b = 0; b < 16; b++)
         {
             var example = y[b];
-            Assert.True(example.eq(0).logical_or(example.eq(1)).all().item<bool>());
-            bool[] zeroChannels = example.eq(0).all(1).data<bool>().ToArray();
-            bool[] zeroFrames = example.eq(0).all(0).data<bool>().ToArray();
+            Assert.True(example.EqualTo(0).logical_or(example.EqualTo(1)).all().item<bool>());
+            bool[] zeroChannels = example.EqualTo(0).all(1).data<bool>().ToArray();
+            bool[] zeroFrames = example.EqualTo(0).all(0).data<bool>().ToArray();
             // Two masks may overlap or touch, so a run is at most 2 × 10 and there are at most two of them.
             Assert.True(Runs(zeroChannels).Count <= 2 && Runs(zeroChannels).All(r => r <= 20));
             Assert.True(Runs(zeroFrames).Count <= 2 && Runs(zeroFrames).All(r => r <= 20));
             // Every zero lies in a masked channel or a masked frame.
             var explained = tensor(zeroChannels).unsqueeze(1).logical_or(tensor(zeroFrames).unsqueeze(0));
-            Assert.True(example.eq(0).eq(explained).all().item<bool>());
+            Assert.True(example.EqualTo(0).eq(explained).all().item<bool>());
             masked += zeroChannels.Count(z => z) + zeroFrames.Count(z => z);
         }
         Assert.True(masked > 0, "16 examples drew no mask at all");
@@ -62,7 +62,7 @@ public class SpecAugmentTests
         using var plain = new LeafFrontend(new FrontendDescription());
         using var augmented = new LeafFrontend(new FrontendDescription(), new SpecAugmentOptions());
         using var scope = NewDisposeScope();
-        var x = randn(2, 4000) * 0.1;
+        var x = randn(2, 4000).Times(0.1);
         plain.eval();
         augmented.eval();
         Assert.True(TestSignals.Identical(plain.forward(x), augmented.forward(x)));

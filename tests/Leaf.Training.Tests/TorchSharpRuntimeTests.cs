@@ -13,7 +13,7 @@ public class TorchSharpRuntimeTests
         manual_seed(7);
         var x = randn(2, 3, 50, dtype: float64);
         var w = randn(4, 3, 5, dtype: float64).requires_grad_();
-        Func<Tensor, Tensor> loss = weight => nn.functional.conv1d(x, weight, padding: 2).pow(2).sum();
+        Func<Tensor, Tensor> loss = weight => nn.functional.conv1d(x, weight, padding: 2).Squared().sum();
         loss(w).backward();
         var analytic = w.grad!.clone();
 

@@ -5,12 +5,12 @@ using static TorchSharp.torch;
 
 namespace Leaf.Training.Classifiers;
 
-/// <summary>Conv2d (no bias) → BatchNorm2d → activation, the building block of both encoders.</summary>
+/// <summary>Conv2d (no bias) → batch normalisation → activation, the building block of both encoders.</summary>
 public sealed class ConvBatchNorm : nn.Module<Tensor, Tensor>, IEncoderPart
 {
 #pragma warning disable IDE1006 // field names are the state-dict prefixes
     private readonly Conv2d conv;
-    private readonly BatchNorm2d norm;
+    private readonly BatchNormalization norm;
 #pragma warning restore IDE1006
     private readonly ConvSpec spec;
     private readonly BatchNormSettings settings;
@@ -23,7 +23,7 @@ public sealed class ConvBatchNorm : nn.Module<Tensor, Tensor>, IEncoderPart
         this.spec = spec;
         this.settings = settings;
         conv = nn.Conv2d(spec.InChannels, spec.OutChannels, spec.Kernel, spec.Stride, spec.Padding, groups: spec.Groups, bias: false);
-        norm = nn.BatchNorm2d(spec.OutChannels, settings.Epsilon, settings.Momentum);
+        norm = new BatchNormalization(spec.OutChannels, settings);
         using (no_grad()) nn.init.kaiming_normal_(conv.weight, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
         RegisterComponents();
     }
@@ -40,8 +40,8 @@ public sealed class ConvBatchNorm : nn.Module<Tensor, Tensor>, IEncoderPart
 
     /// <summary>The running statistics and affine parameters of the normalisation.</summary>
     public BatchNormStatistics NormStatistics() => new(
-        ParameterValues.ToFloats(norm.weight!), ParameterValues.ToFloats(norm.bias!),
-        ParameterValues.ToFloats(norm.running_mean!), ParameterValues.ToFloats(norm.running_var!), settings.Epsilon);
+        ParameterValues.ToFloats(norm.weight), ParameterValues.ToFloats(norm.bias),
+        ParameterValues.ToFloats(norm.running_mean), ParameterValues.ToFloats(norm.running_var), settings.Epsilon);
 
     /// <inheritdoc/>
     public IEnumerable<EncoderLayer> ToLayers()

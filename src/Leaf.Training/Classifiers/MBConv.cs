@@ -38,7 +38,7 @@ public sealed class MBConv : nn.Module<Tensor, Tensor>, IEncoderPart
         using var scope = NewDisposeScope();
         var y = expand is null ? input : expand.forward(input);
         y = project.forward(se.forward(depthwise.forward(y)));
-        if (spec.HasResidual) y = StochasticDepth.Apply(y, spec.DropRate, training) + input;
+        if (spec.HasResidual) y = StochasticDepth.Apply(y, spec.DropRate, training).Plus(input);
         return y.MoveToOuterDisposeScope();
     }
 

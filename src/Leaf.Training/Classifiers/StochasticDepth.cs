@@ -17,7 +17,7 @@ public static class StochasticDepth
         var shape = new long[branch.dim()];
         Array.Fill(shape, 1L);
         shape[0] = branch.shape[0];
-        var mask = (rand(shape, dtype: branch.dtype, device: branch.device) + keep).floor_(); // 1 with probability keep
-        return (branch * mask / keep).MoveToOuterDisposeScope();
+        var mask = rand(shape, dtype: branch.dtype, device: branch.device).Plus(keep).floor_(); // 1 with probability keep
+        return (branch * mask).DividedBy(keep).MoveToOuterDisposeScope();
     }
 }

@@ -42,8 +42,8 @@ public sealed class InstanceNorm : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var mean = input.mean([2L], keepdim: true);
         var centred = input - mean;
-        var variance = centred.square().mean([2L], keepdim: true);
-        var normalised = centred * (variance + Epsilon).rsqrt();
-        return (normalised * weight.unsqueeze(1) + bias.unsqueeze(1)).MoveToOuterDisposeScope();
+        var variance = centred.Squared().mean([2L], keepdim: true);
+        var normalised = centred * variance.Plus(Epsilon).rsqrt();
+        return (normalised * weight.unsqueeze(1)).Plus(bias.unsqueeze(1)).MoveToOuterDisposeScope();
     }
 }

@@ -16,6 +16,6 @@ public sealed class LogCompression : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return (input + Offset).log().MoveToOuterDisposeScope();
+        return input.Plus(Offset).log().MoveToOuterDisposeScope();
     }
 }

@@ -60,8 +60,8 @@ public sealed class SincConv : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var t = tensor(tapTimes, dtype: low.dtype, device: low.device);
-        var lo = low.abs() + SincKernels.MinLowHz;
-        var hi = (lo + SincKernels.MinBandHz + band.abs()).clamp(SincKernels.MinLowHz, SampleRate / 2.0);
+        var lo = low.abs().Plus(SincKernels.MinLowHz);
+        var hi = lo.Plus(SincKernels.MinBandHz).Plus(band.abs()).Clipped(SincKernels.MinLowHz, SampleRate / 2.0);
         var bandPass = LowPass(hi, t) - LowPass(lo, t);
         var normalised = bandPass / bandPass.amax([1], keepdim: true);
         return (normalised * tensor(window, dtype: low.dtype, device: low.device)).MoveToOuterDisposeScope();
@@ -81,9 +81,9 @@ public sealed class SincConv : nn.Module<Tensor, Tensor>
     // 2f·sinc(2πft) = sin(2πft)/(πt), with its limit 2f at t = 0: [N] cut-offs × [K] times → [N, K].
     private static Tensor LowPass(Tensor cutoff, Tensor t)
     {
-        var isZero = t.eq(0);
+        var isZero = t.EqualTo(0);
         var safeT = where(isZero, ones_like(t), t);
-        var ratio = (2 * Math.PI * cutoff.unsqueeze(1) * safeT).sin() / (Math.PI * safeT);
-        return where(isZero, 2 * cutoff.unsqueeze(1), ratio);
+        var ratio = (cutoff.unsqueeze(1).Times(2 * Math.PI) * safeT).sin() / safeT.Times(Math.PI);
+        return where(isZero, cutoff.unsqueeze(1).Times(2), ratio);
     }
 }

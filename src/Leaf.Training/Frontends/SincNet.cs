@@ -58,8 +58,8 @@ public sealed class SincNet : nn.Module<Tensor, Tensor>, IFrontend
     {
         using var scope = NewDisposeScope();
         var x = WaveformBatch.AsBatchBySamples(input, "SincNet").unsqueeze(1);
-        var activated = nn.functional.leaky_relu(filterbank.forward(x), LeakySlope);
-        var pooled = MaxPoolSame(activated, description.WindowLength, description.Stride).clamp_min(description.EnergyFloor);
+        var activated = filterbank.forward(x).LeakyRelu(LeakySlope);
+        var pooled = MaxPoolSame(activated, description.WindowLength, description.Stride).AtLeast(description.EnergyFloor);
         return compression.forward(pooled.transpose(1, 2)).MoveToOuterDisposeScope();
     }
 

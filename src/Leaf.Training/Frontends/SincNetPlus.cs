@@ -48,8 +48,8 @@ public sealed class SincNetPlus : nn.Module<Tensor, Tensor>, IFrontend
     {
         using var scope = NewDisposeScope();
         var x = WaveformBatch.AsBatchBySamples(input, "SincNet+").unsqueeze(1);
-        var activated = nn.functional.leaky_relu(filterbank.forward(x), SincNet.LeakySlope);
-        var pooled = pooling.forward(activated).clamp_min(description.EnergyFloor);
+        var activated = filterbank.forward(x).LeakyRelu(SincNet.LeakySlope);
+        var pooled = pooling.forward(activated).AtLeast(description.EnergyFloor);
         return compression.forward(pooled).transpose(1, 2).MoveToOuterDisposeScope();
     }
 }

@@ -33,21 +33,21 @@ public sealed class SpecAugment : nn.Module<Tensor, Tensor>
         int maxFrames = (int)Math.Min(Options.TimeMaskMaxFrames, Math.Floor(Options.TimeMaskMaxRatio * frames));
         var frequencyMask = Masks(batch, channels, Options.FrequencyMaskCount, Options.FrequencyMaskMaxBins, features.device).unsqueeze(2);
         var timeMask = Masks(batch, frames, Options.TimeMaskCount, maxFrames, features.device).unsqueeze(1);
-        return features.masked_fill(frequencyMask.logical_or(timeMask), 0).MoveToOuterDisposeScope();
+        return features.Filled(frequencyMask.logical_or(timeMask), 0).MoveToOuterDisposeScope();
     }
 
     // Union of `count` random spans per example over an axis of `length`: size uniform in 0…min(maxSize, length),
     // start uniform over the positions where the span fits. Returns a bool mask [batch, length].
     private static Tensor Masks(long batch, long length, int count, int maxSize, Device device)
     {
-        var positions = arange(length, device: device).unsqueeze(0);
+        var positions = ScalarArguments.Range(0, length, device).unsqueeze(0);
         var union = zeros([batch, length], ScalarType.Bool, device);
         long largest = Math.Min(maxSize, length);
         for (int m = 0; m < count; m++)
         {
-            var size = (rand([batch], device: device) * (largest + 1)).floor().to_type(ScalarType.Int64).clamp_max(largest);
-            var start = (rand([batch], device: device) * (length - size + 1)).floor().to_type(ScalarType.Int64);
-            var span = positions.ge(start.unsqueeze(1)).logical_and(positions.lt((start + size).unsqueeze(1)));
+            var size = rand([batch], device: device).Times(largest + 1).floor().to_type(ScalarType.Int64).AtMost(largest);
+            var start = (rand([batch], device: device) * size.SubtractedFrom(length + 1)).floor().to_type(ScalarType.Int64);
+            var span = positions.ge(start.unsqueeze(1)).logical_and(positions.lt(start.Plus(size).unsqueeze(1)));
             union = union.logical_or(span);
         }
         return union;

@@ -55,6 +55,6 @@ public sealed class TdFilterbanks : nn.Module<Tensor, Tensor>, IFrontend
         using var scope = NewDisposeScope();
         var x = WaveformBatch.AsBatchBySamples(input, "TD-filterbanks (VALID pooling)", MinimumSamples).unsqueeze(1);
         var pooled = pooling.forward(modulus.forward(filterbank.forward(x)));
-        return compression.forward(pooled.clamp_min(description.EnergyFloor)).transpose(1, 2).MoveToOuterDisposeScope();
+        return compression.forward(pooled.AtLeast(description.EnergyFloor)).transpose(1, 2).MoveToOuterDisposeScope();
     }
 }

@@ -52,7 +52,7 @@ public sealed class TfStft : nn.Module<Tensor, Tensor>
         var x = nn.functional.pad(waveform.unsqueeze(1), [0, Math.Max(padded - samples, 0)]);
         var spectrum = nn.functional.conv1d(x, basis.Like(x), stride: FrameStep); // [batch, 2·bins, ⌈T/S⌉]
         var parts = spectrum.view(spectrum.shape[0], 2, Bins, spectrum.shape[2]);
-        return parts.square().sum(1).MoveToOuterDisposeScope();
+        return parts.Squared().sum(1).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

@@ -217,8 +217,8 @@ public sealed class Trainer
         var groups = new List<(Parameter[] Parameters, double Rate)> { (others, _options.EffectiveFrontendLearningRate) };
         if (widths.Length > 0) groups.Add((widths, _options.EffectiveFrontendLearningRate * _options.FilterWidthLearningRateScale));
         groups.Add((rest, _options.LearningRate));
-        var optimizer = optim.Adam([.. groups.Select(g => new TorchSharp.Modules.Adam.ParamGroup(g.Parameters, lr: g.Rate, weight_decay: _options.WeightDecay))],
-            lr: _options.LearningRate);
+        var optimizer = new HeldScalarAdam([.. groups.Select(g => new TorchSharp.Modules.Adam.ParamGroup(g.Parameters, lr: g.Rate, weight_decay: _options.WeightDecay))],
+            _options.LearningRate);
         return (optimizer, [.. groups.Select(g => g.Rate)]);
     }
 
