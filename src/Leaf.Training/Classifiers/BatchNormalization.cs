@@ -21,7 +21,7 @@ public sealed class BatchNormalization : nn.Module<Tensor, Tensor>
         _bias = nn.Parameter(zeros(channels));
         _runningMean = zeros(channels);
         _runningVar = ones(channels);
-        _batchesTracked = zeros(1, ScalarType.Int64).squeeze();
+        _batchesTracked = tensor(0L);   // one call: a temporary (zeros(1).squeeze()) could be finalized during the second
         register_parameter("weight", _weight);
         register_parameter("bias", _bias);
         register_buffer("running_mean", _runningMean);
