@@ -26,123 +26,69 @@ internal static class ScalarArguments
     public static Tensor IncrementInPlace(this Tensor x) => x.add_(One, One);
 
     /// <summary>x + value.</summary>
-    public static Tensor Plus(this Tensor x, double value)
-    {
-        using var scalar = value.ToScalar();
-        return x.add(scalar, One);
-    }
+    public static Tensor Plus(this Tensor x, double value) => Held(value.ToScalar(), v => x.add(v, One));
 
     /// <summary>value − x.</summary>
-    public static Tensor SubtractedFrom(this Tensor x, double value)
-    {
-        using var scalar = value.ToScalar();
-        return x.neg().add_(scalar, One);
-    }
+    public static Tensor SubtractedFrom(this Tensor x, double value) => Held(value.ToScalar(), v => x.neg().add_(v, One));
 
     /// <summary>x / divisor (a true division, as <c>/</c>; not a multiplication by the reciprocal).</summary>
-    public static Tensor DividedBy(this Tensor x, double divisor)
-    {
-        using var scalar = divisor.ToScalar();
-        return x.div(scalar);
-    }
+    public static Tensor DividedBy(this Tensor x, double divisor) => Held(divisor.ToScalar(), v => x.div(v));
 
     /// <summary>x &gt; value, elementwise.</summary>
-    public static Tensor Above(this Tensor x, double value)
-    {
-        using var scalar = value.ToScalar();
-        return x.gt(scalar);
-    }
-
-    /// <summary>x == value, elementwise.</summary>
-    public static Tensor EqualTo(this Tensor x, double value)
-    {
-        using var scalar = value.ToScalar();
-        return x.eq(scalar);
-    }
-
-    /// <summary>x with <paramref name="mask"/>'s elements set to <paramref name="value"/>.</summary>
-    public static Tensor Filled(this Tensor x, Tensor mask, double value)
-    {
-        using var scalar = value.ToScalar();
-        return x.masked_fill(mask, scalar);
-    }
-
-    /// <summary>Leaky ReLU: x where x ≥ 0, slope·x elsewhere.</summary>
-    public static Tensor LeakyRelu(this Tensor x, double slope)
-    {
-        using var scalar = slope.ToScalar();
-        return x.leaky_relu(scalar);
-    }
-
-    /// <summary>x clipped to [min, max].</summary>
-    public static Tensor Clipped(this Tensor x, double min, double max)
-    {
-        using Scalar low = min.ToScalar(), high = max.ToScalar();
-        return x.clamp(low, high);
-    }
-
-    /// <summary>x clipped to [min, max] in place.</summary>
-    public static Tensor ClipInPlace(this Tensor x, double min, double max)
-    {
-        using Scalar low = min.ToScalar(), high = max.ToScalar();
-        return x.clamp_(low, high);
-    }
+    public static Tensor Above(this Tensor x, double value) => Held(value.ToScalar(), x.gt);
 
     /// <summary>x ≥ value, elementwise.</summary>
-    public static Tensor AtLeastMask(this Tensor x, double value)
-    {
-        using var scalar = value.ToScalar();
-        return x.ge(scalar);
-    }
+    public static Tensor AtLeastMask(this Tensor x, double value) => Held(value.ToScalar(), x.ge);
 
-    /// <summary>0, 1, …, count − 1 as <paramref name="type"/>.</summary>
-    public static Tensor Range(long count, ScalarType type, Device device)
-    {
-        using Scalar first = 0.ToScalar(), end = count.ToScalar();
-        return arange(first, end, One, type, device);
-    }
+    /// <summary>x == value, elementwise.</summary>
+    public static Tensor EqualTo(this Tensor x, double value) => Held(value.ToScalar(), x.eq);
+
+    /// <summary>x with <paramref name="mask"/>'s elements set to <paramref name="value"/>.</summary>
+    public static Tensor Filled(this Tensor x, Tensor mask, double value) => Held(value.ToScalar(), v => x.masked_fill(mask, v));
+
+    /// <summary>Leaky ReLU: x where x ≥ 0, slope·x elsewhere.</summary>
+    public static Tensor LeakyRelu(this Tensor x, double slope) => Held(slope.ToScalar(), x.leaky_relu);
 
     /// <summary>max(x, min).</summary>
-    public static Tensor AtLeast(this Tensor x, double min)
-    {
-        using var low = min.ToScalar();
-        return x.clamp_min(low);
-    }
+    public static Tensor AtLeast(this Tensor x, double min) => Held(min.ToScalar(), x.clamp_min);
 
     /// <summary>min(x, max).</summary>
-    public static Tensor AtMost(this Tensor x, double max)
-    {
-        using var high = max.ToScalar();
-        return x.clamp_max(high);
-    }
+    public static Tensor AtMost(this Tensor x, double max) => Held(max.ToScalar(), x.clamp_max);
+
+    /// <summary>x clipped to [min, max].</summary>
+    public static Tensor Clipped(this Tensor x, double min, double max) => Held(min.ToScalar(), max.ToScalar(), x.clamp);
+
+    /// <summary>x clipped to [min, max] in place.</summary>
+    public static Tensor ClipInPlace(this Tensor x, double min, double max) => Held(min.ToScalar(), max.ToScalar(), x.clamp_);
 
     /// <summary>x·factor.</summary>
-    public static Tensor Times(this Tensor x, double factor)
-    {
-        using var scalar = factor.ToScalar();
-        return x.mul(scalar);
-    }
+    public static Tensor Times(this Tensor x, double factor) => Held(factor.ToScalar(), x.mul);
 
     /// <summary>x² elementwise, as x·x (no exponent argument).</summary>
     public static Tensor Squared(this Tensor x) => x.mul(x);
 
     /// <summary>x mod <paramref name="divisor"/>, with the divisor's sign (as Python).</summary>
-    public static Tensor Modulo(this Tensor x, long divisor)
-    {
-        using var scalar = divisor.ToScalar();
-        return x.remainder(scalar);
-    }
+    public static Tensor Modulo(this Tensor x, long divisor) => Held(divisor.ToScalar(), x.remainder);
+
+    /// <summary>0, 1, …, count − 1 as <paramref name="type"/>.</summary>
+    public static Tensor Range(long count, ScalarType type, Device device) => Held(0.ToScalar(), count.ToScalar(), (first, end) => arange(first, end, One, type, device));
 
     /// <summary>The int64 integers start, start + 1, …, stop − 1.</summary>
-    public static Tensor Range(long start, long stop, Device device)
-    {
-        using Scalar first = start.ToScalar(), end = stop.ToScalar();
-        return arange(first, end, One, ScalarType.Int64, device);
-    }
+    public static Tensor Range(long start, long stop, Device device) => Held(start.ToScalar(), stop.ToScalar(), (first, end) => arange(first, end, One, ScalarType.Int64, device));
 
     /// <summary>x with <paramref name="source"/> subtracted at <paramref name="index"/> along <paramref name="dim"/>.</summary>
-    public static Tensor SubtractAt(this Tensor x, long dim, Tensor index, Tensor source)
+    public static Tensor SubtractAt(this Tensor x, long dim, Tensor index, Tensor source) => x.index_add(dim, index, source, MinusOne);
+
+    // op applied to a Scalar that lives until op has returned (then freed).
+    private static Tensor Held(Scalar scalar, Func<Scalar, Tensor> op)
     {
-        return x.index_add(dim, index, source, MinusOne);
+        using (scalar) return op(scalar);
+    }
+
+    private static Tensor Held(Scalar first, Scalar second, Func<Scalar, Scalar, Tensor> op)
+    {
+        using (first)
+        using (second)
+            return op(first, second);
     }
 }
