@@ -43,6 +43,15 @@ public sealed class HeldScalarAdamTests
         Assert.All(used.data<float>().ToArray(), v => Assert.Equal(0.9f, v, 1e-6f));   // the first step moves each weight by the rate
     }
 
+    [Fact]
+    public void VariantsItDoesNotImplementAreRefused()
+    {
+        using var scope = NewDisposeScope();
+        var p = new TorchSharp.Modules.Parameter(ones(2));
+        var e = Assert.Throws<NotSupportedException>(() => new HeldScalarAdam([new TorchSharp.Modules.Adam.ParamGroup([p], amsgrad: true)], 0.1));
+        Assert.Contains("AMSGrad", e.Message);
+    }
+
     // Kingma and Ba's Algorithm 1 with the L2 term added to the gradient, β = (0.9, 0.999), ε = 1e-8.
     private static double[] ReferenceAdam(double[] start, double[] curvature, double rate, double decay, int steps)
     {

@@ -15,8 +15,11 @@ public sealed class HeldScalarAdam : Adam
     /// <summary>Adam over <paramref name="groups"/> (each with its own rate and weight decay), β = (0.9, 0.999), ε = 1e-8.</summary>
     /// <param name="groups">The parameter groups.</param>
     /// <param name="learningRate">The rate of a group that sets none.</param>
+    /// <exception cref="NotSupportedException">A group asks for AMSGrad or maximisation.</exception>
     public HeldScalarAdam(IEnumerable<ParamGroup> groups, double learningRate) : base(groups, learningRate)
     {
+        if (_parameter_groups.Any(g => g.Options is Options { amsgrad: true } or Options { maximize: true }))
+            throw new NotSupportedException("HeldScalarAdam implements plain Adam with L2 decay: no AMSGrad, no maximisation");
     }
 
     /// <summary>Adam over <paramref name="parameters"/> at one rate, without weight decay.</summary>
