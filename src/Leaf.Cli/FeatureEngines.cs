@@ -20,16 +20,16 @@ internal static class FeatureEngines
     public const string DefaultEngine = "onnx";
     public static readonly string[] Names = ["onnx", "torch"];
 
-    public static IFeaturizer Create(string engine, FrontendDescription description) => engine switch
+    public static IFeaturizer Create(string engine, FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact) => engine switch
     {
-        "onnx" => new OnnxFeaturizer(description),
-        "torch" => new TorchFeaturizer(description),
+        "onnx" => new OnnxFeaturizer(description, algorithm),
+        "torch" => new TorchFeaturizer(description, algorithm),
         _ => throw new ArgumentException($"unknown engine '{engine}'"),
     };
 
-    private sealed class OnnxFeaturizer(FrontendDescription description) : IFeaturizer
+    private sealed class OnnxFeaturizer(FrontendDescription description, LeafAlgorithm algorithm) : IFeaturizer
     {
-        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description));
+        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description, new FrontendExportOptions { LeafAlgorithm = algorithm }));
 
         public Features Featurize(float[] waveform)
         {
@@ -42,9 +42,9 @@ internal static class FeatureEngines
         public void Dispose() => _frontend.Dispose();
     }
 
-    private sealed class TorchFeaturizer(FrontendDescription description) : IFeaturizer
+    private sealed class TorchFeaturizer(FrontendDescription description, LeafAlgorithm algorithm) : IFeaturizer
     {
-        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> _module = FrontendFactory.Create(description);
+        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> _module = FrontendFactory.Create(description, algorithm);
 
         public Features Featurize(float[] waveform)
         {

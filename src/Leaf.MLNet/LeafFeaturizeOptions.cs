@@ -13,8 +13,8 @@ public sealed record LeafFeaturizeOptions
 
     /// <summary>
     /// A frontend model written by <c>FrontendExporter</c> (e.g. <c>leaf export</c>) instead of <see cref="Frontend"/>.
-    /// Used as is when its fixed input length equals <see cref="InputLength"/>; otherwise re-exported from the
-    /// description in its metadata with that length.
+    /// Used as is when its fixed input length equals <see cref="InputLength"/> and its algorithm is
+    /// <see cref="LeafAlgorithm"/>'s; otherwise re-exported from the description in its metadata with that length and algorithm.
     /// </summary>
     public string? ModelPath { get; init; }
 
@@ -23,6 +23,14 @@ public sealed record LeafFeaturizeOptions
     /// column, e.g. <see cref="ClipLengthExtensions.Samples"/> of <see cref="LoadAudioOptions.Length"/>. Default 16 000 (1 s).
     /// </summary>
     public int InputLength { get; init; } = LoadAudioOptions.SampleRate;
+
+    /// <summary>
+    /// How a LEAF frontend computes its energies: <see cref="Frontends.LeafAlgorithm.Fast"/> is the same model within 1e-4
+    /// relative and about 3.4× faster in ONNX Runtime (docs/performance.md). <see langword="null"/> (the default): the
+    /// <see cref="ModelPath"/> model's own algorithm, or <see cref="Frontends.LeafAlgorithm.Exact"/> for a
+    /// <see cref="Frontend"/>. Ignored by the other frontend kinds.
+    /// </summary>
+    public LeafAlgorithm? LeafAlgorithm { get; init; }
 
     /// <summary>Output layout; default <see cref="FeatureLayout.Frames"/>. Time pooling runs inside ONNX.</summary>
     public FeatureLayout Layout { get; init; } = FeatureLayout.Frames;

@@ -43,7 +43,11 @@ public static class FrontendExporter
         if (options.MaxFrames < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxFrames, "MaxFrames must be at least 1");
 
         string name = d.Kind.ToName();
-        var shape = new OnnxModelInfo { Frontend = d, FixedSamples = options.FixedSamples }; // frame arithmetic of this kind
+        var shape = new OnnxModelInfo // frame arithmetic of this kind
+        {
+            Frontend = d, FixedSamples = options.FixedSamples,
+            LeafAlgorithm = d.Kind == FrontendKind.Leaf ? options.LeafAlgorithm : LeafAlgorithm.Exact,
+        };
         if (options.FixedSamples < shape.MinimumSamples)
             throw new ArgumentOutOfRangeException(nameof(options), options.FixedSamples, $"FixedSamples must be at least {shape.MinimumSamples} for the {name} frontend");
         var batch = OnnxDim.Named("batch");

@@ -21,6 +21,9 @@ public static class OnnxMetadataKeys
     /// <summary>The fixed input length in samples; absent when the length is symbolic.</summary>
     public const string FixedSamples = "leaf.fixed_samples";
 
+    /// <summary>How a LEAF frontend's energies are computed: <c>fast</c>; absent for the exact algorithm (and other kinds).</summary>
+    public const string LeafAlgorithm = "leaf.algorithm";
+
     /// <summary>Class labels as a JSON array of strings (classifier models only).</summary>
     public const string Labels = "leaf.labels";
 }

@@ -27,6 +27,9 @@ public sealed record OnnxModelInfo
     /// <summary>Class labels (classifier models), or null.</summary>
     public IReadOnlyList<string>? Labels { get; init; }
 
+    /// <summary>How the graph computes LEAF's pooled energies (<see cref="LeafAlgorithm.Exact"/> for the other kinds).</summary>
+    public LeafAlgorithm LeafAlgorithm { get; init; } = LeafAlgorithm.Exact;
+
     /// <summary>The frontend kind.</summary>
     public FrontendKind Kind => Frontend.Kind;
 
@@ -98,6 +101,7 @@ public sealed record OnnxModelInfo
             MaxFrames = OptionalInt(OnnxMetadataKeys.MaxFrames),
             FixedSamples = OptionalInt(OnnxMetadataKeys.FixedSamples),
             Labels = metadata.TryGetValue(OnnxMetadataKeys.Labels, out var labels) ? ParseLabels(labels, source) : null,
+            LeafAlgorithm = metadata.TryGetValue(OnnxMetadataKeys.LeafAlgorithm, out var algorithm) ? ParseAlgorithm(algorithm, source) : LeafAlgorithm.Exact,
         };
     }
 
@@ -112,6 +116,7 @@ public sealed record OnnxModelInfo
         if (MaxFrames is int maxFrames) yield return new(OnnxMetadataKeys.MaxFrames, Int(maxFrames));
         if (FixedSamples is int fixedSamples) yield return new(OnnxMetadataKeys.FixedSamples, Int(fixedSamples));
         if (Labels is not null) yield return new(OnnxMetadataKeys.Labels, JsonSerializer.Serialize(Labels));
+        if (LeafAlgorithm != LeafAlgorithm.Exact) yield return new(OnnxMetadataKeys.LeafAlgorithm, LeafAlgorithm.ToName());
     }
 
     private static ModelProto Parse(Stream stream, string source)
@@ -125,6 +130,12 @@ public sealed record OnnxModelInfo
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in model.MetadataProps) metadata[p.Key] = p.Value;
         return FromMetadata(metadata, source);
+    }
+
+    private static LeafAlgorithm ParseAlgorithm(string value, string source)
+    {
+        try { return LeafAlgorithmNames.Parse(value); }
+        catch (ArgumentException) { throw new FormatException($"{source}: '{OnnxMetadataKeys.LeafAlgorithm}' is '{value}', not one of {string.Join(", ", LeafAlgorithmNames.All)}"); }
     }
 
     private static int ParseInt(string value, string key, string source) =>

@@ -91,6 +91,34 @@ public sealed class FeaturizerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheFastAlgorithmGivesTheExactFeaturesWithin1e4()
+    {
+        float[][] inputs = [Tone1k(), Golden.Load("clicks__input").Data];
+        var estimator = Ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { LeafAlgorithm = LeafAlgorithm.Fast });
+        Assert.Equal(LeafAlgorithm.Fast, estimator.Info.LeafAlgorithm);
+        float[][] fast = Featurize(new LeafFeaturizeOptions { LeafAlgorithm = LeafAlgorithm.Fast }, inputs), exact = Featurize(null, inputs);
+        for (int row = 0; row < inputs.Length; row++)
+        {
+            double error = Golden.MaxRelativeError(fast[row], exact[row], floor: 0.02);
+            output.WriteLine($"row {row}: fast vs exact {error:E2}");
+            Assert.InRange(error, 0, 1e-4);
+        }
+    }
+
+    [Fact]
+    public void AModelFileKeepsItsAlgorithmWhenReExportedUnlessAnotherIsAsked()
+    {
+        using var temp = new TempAudio();
+        string path = Path.Combine(temp.Folder, "fast.onnx");
+        FrontendExporter.ExportToFile(new FrontendDescription(), path, new FrontendExportOptions { FixedSamples = 8000, LeafAlgorithm = LeafAlgorithm.Fast });
+
+        var kept = Ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { ModelPath = path });
+        Assert.Equal((LeafAlgorithm.Fast, 16000), (kept.Info.LeafAlgorithm, kept.Info.FixedSamples));
+        var asked = Ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { ModelPath = path, InputLength = 8000, LeafAlgorithm = LeafAlgorithm.Exact });
+        Assert.Equal((LeafAlgorithm.Exact, 8000), (asked.Info.LeafAlgorithm, asked.Info.FixedSamples));
+    }
+
+    [Fact]
     public void AWaveformColumnOfAnotherLengthIsRejectedByName()
     {
         var data = Ml.Data.LoadFromEnumerable([new WaveformRow { Waveform = Tone1k() }]);

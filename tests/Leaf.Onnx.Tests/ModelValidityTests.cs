@@ -61,6 +61,26 @@ public sealed class ModelValidityTests
     }
 
     [Fact]
+    public void TheFastAlgorithmIsRecordedAndTheExactOneIsTheDefault()
+    {
+        var leaf = ExportCases.All["leaf"];
+        var fast = OnnxModelInfo.FromBytes(FrontendExporter.Export(leaf, new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast }));
+        Assert.Equal(LeafAlgorithm.Fast, fast.LeafAlgorithm);
+        Assert.Equal("fast", fast.ToMetadata().ToDictionary()[OnnxMetadataKeys.LeafAlgorithm]);
+        // Exact exports carry no key (so they are byte-identical to those written before it existed), and read back as exact.
+        var exact = OnnxModelInfo.FromBytes(FrontendExporter.Export(leaf));
+        Assert.Equal(LeafAlgorithm.Exact, exact.LeafAlgorithm);
+        Assert.DoesNotContain(OnnxMetadataKeys.LeafAlgorithm, exact.ToMetadata().ToDictionary().Keys);
+        // Other kinds ignore the option.
+        var mel = OnnxModelInfo.FromBytes(FrontendExporter.Export(ExportCases.All["mel"], new FrontendExportOptions { LeafAlgorithm = LeafAlgorithm.Fast }));
+        Assert.Equal(LeafAlgorithm.Exact, mel.LeafAlgorithm);
+
+        var metadata = fast.ToMetadata().ToDictionary();
+        metadata[OnnxMetadataKeys.LeafAlgorithm] = "quick";
+        Assert.Contains("'leaf.algorithm' is 'quick', not one of exact, fast", Assert.Throws<FormatException>(() => OnnxModelInfo.FromMetadata(metadata, "m.onnx")).Message);
+    }
+
+    [Fact]
     public void LabelsAreReadBackWhenPresent()
     {
         var info = new OnnxModelInfo { Frontend = ExportCases.All["mel"], Labels = ["dog", "cat \"quoted\"", "ünïcode"] };

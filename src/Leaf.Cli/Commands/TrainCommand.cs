@@ -50,7 +50,7 @@ internal static class TrainCommand
             Description = "How LEAF computes its filterbank energies while training: fast (blocked DFTs; same values and gradients within 1e-4, several times faster), exact (the published convolutions) or auto (fast where its geometry allows).",
             DefaultValueFactory = _ => "auto",
         };
-        algorithm.AcceptOnlyFromAmong("auto", "fast", "exact");
+        algorithm.AcceptOnlyFromAmong(["auto", .. LeafAlgorithmNames.All]);
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
 
         var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
@@ -71,7 +71,7 @@ internal static class TrainCommand
                 WeightDecay = parse.GetValue(weightDecay), Patience = parse.GetValue(patience), Seed = runSeed,
                 Clip = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) },
                 Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
-                LeafAlgorithm = parse.GetValue(algorithm) switch { "fast" => LeafAlgorithm.Fast, "exact" => LeafAlgorithm.Exact, _ => null },
+                LeafAlgorithm = parse.GetValue(algorithm) is "auto" or null ? null : LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!),
             };
             var result = TrainAndExport(tasks, options, o);
             foreach (var m in result.Metrics)
