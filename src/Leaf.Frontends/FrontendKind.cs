@@ -21,26 +21,18 @@ public enum FrontendKind
 /// <summary>Names used on the command line and in JSON: <c>leaf</c>, <c>mel</c>, <c>tdfbanks</c>, <c>sincnet</c>, <c>sincnet+</c>.</summary>
 public static class FrontendKindNames
 {
-    private static readonly (FrontendKind Kind, string Name)[] Table =
-    [
-        (FrontendKind.Leaf, "leaf"), (FrontendKind.Mel, "mel"), (FrontendKind.TdFilterbanks, "tdfbanks"),
-        (FrontendKind.SincNet, "sincnet"), (FrontendKind.SincNetPlus, "sincnet+"),
-    ];
+    private static readonly ShortNames<FrontendKind> Names = new("frontend kind", (FrontendKind.Leaf, "leaf"), (FrontendKind.Mel, "mel"), (FrontendKind.TdFilterbanks, "tdfbanks"),
+        (FrontendKind.SincNet, "sincnet"), (FrontendKind.SincNetPlus, "sincnet+"));
 
     /// <summary>All names, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = Table.Select(t => t.Name).ToArray();
+    public static IReadOnlyList<string> All => Names.All;
 
     /// <summary>The short name of a kind.</summary>
-    public static string ToName(this FrontendKind kind) => Table.First(t => t.Kind == kind).Name;
+    public static string ToName(this FrontendKind value) => Names.Of(value);
 
     /// <summary>Parses a short name (case-insensitive).</summary>
     /// <exception cref="ArgumentException">The name is not one of <see cref="All"/>.</exception>
-    public static FrontendKind Parse(string name)
-    {
-        foreach (var (kind, n) in Table)
-            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new ArgumentException($"unknown frontend kind '{name}'; expected one of {string.Join(", ", All)}", nameof(name));
-    }
+    public static FrontendKind Parse(string name) => Names.Parse(name);
 }
 
 internal sealed class FrontendKindJsonConverter : JsonConverter<FrontendKind>

@@ -16,23 +16,17 @@ public enum EncoderKind
 /// <summary>Names of the encoders on the command line and in JSON: <c>compact-cnn</c>, <c>efficientnet-b0</c>.</summary>
 public static class EncoderKindNames
 {
-    private static readonly (EncoderKind Kind, string Name)[] Table =
-        [(EncoderKind.CompactCnn, "compact-cnn"), (EncoderKind.EfficientNetB0, "efficientnet-b0")];
+    private static readonly ShortNames<EncoderKind> Names = new("encoder", (EncoderKind.CompactCnn, "compact-cnn"), (EncoderKind.EfficientNetB0, "efficientnet-b0"));
 
     /// <summary>All names, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = Table.Select(t => t.Name).ToArray();
+    public static IReadOnlyList<string> All => Names.All;
 
     /// <summary>The short name of an encoder kind.</summary>
-    public static string ToName(this EncoderKind kind) => Table.First(t => t.Kind == kind).Name;
+    public static string ToName(this EncoderKind value) => Names.Of(value);
 
     /// <summary>Parses a short name (case-insensitive).</summary>
     /// <exception cref="ArgumentException">The name is not one of <see cref="All"/>.</exception>
-    public static EncoderKind Parse(string name)
-    {
-        foreach (var (kind, n) in Table)
-            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new ArgumentException($"unknown encoder '{name}'; expected one of {string.Join(", ", All)}", nameof(name));
-    }
+    public static EncoderKind Parse(string name) => Names.Parse(name);
 }
 
 internal sealed class EncoderKindJsonConverter : JsonConverter<EncoderKind>
