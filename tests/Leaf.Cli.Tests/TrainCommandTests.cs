@@ -41,6 +41,22 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(File.ReadAllBytes(Path.Combine(outDir, "model.onnx")), File.ReadAllBytes(again));
     }
 
+    [Theory]
+    [InlineData(new string[0], "LEAF algorithm: fast (auto)")]
+    [InlineData(new[] { "--algorithm", "exact" }, "LEAF algorithm: exact")]
+    public void ALeafRunSaysWhichAlgorithmItTrainsWith(string[] algorithm, string line)
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            Tone($"data/low/{i}.wav", 400 + 10 * i);
+            Tone($"data/high/{i}.wav", 2500 + 50 * i);
+        }
+        var (code, output) = CliBasicsTests.RunJoined(["train", "--data", Path.Combine(_dir, "data"), "--out", Path.Combine(_dir, "run"),
+            "--epochs", "1", "--batch", "4", "--clip-seconds", "0.5", "--seed", "3", .. algorithm]);
+        Assert.True(code == 0, output);
+        Assert.Contains(line + Environment.NewLine, output);
+    }
+
     private void Tone(string relative, double hz)
     {
         string path = Path.Combine(_dir, relative);

@@ -73,6 +73,8 @@ internal static class TrainCommand
                 Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
                 LeafAlgorithm = parse.GetValue(algorithm) is "auto" or null ? null : LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!),
             };
+            if (options.Frontend.Kind == FrontendKind.Leaf)
+                o.WriteLine($"LEAF algorithm: {options.EffectiveLeafAlgorithm.ToName()}{(options.LeafAlgorithm is null ? " (auto)" : "")}");
             var result = TrainAndExport(tasks, options, o);
             foreach (var m in result.Metrics)
                 o.WriteLine($"epoch {m.Epoch}: step {m.Step}, loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, valid acc {m.ValidAccuracy:P1}, lr {m.LearningRate:G3}, {m.Seconds:F0} s");
