@@ -57,7 +57,7 @@ public static class ExponentialMovingAverage
     // Within-block matrix A[n,i,j] = s·(1−s)^(i−j) for j ≤ i (else 0) and carry weights P[n,i] = (1−s)^(i+1).
     private static (Tensor Within, Tensor CarryDecay) BlockOperators(Tensor s, int block)
     {
-        var decay = s.neg().Plus(1);
+        var decay = s.SubtractedFrom(1);
         var index = ScalarArguments.Range(block, s.dtype, s.device);
         var lag = index.unsqueeze(1) - index.unsqueeze(0);
         var causal = lag.AtLeastMask(0).to_type(s.dtype);
