@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 
 double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 120;
 FrontendKind[] kinds = args.Length > 1 ? [Enum.Parse<FrontendKind>(args[1])] : Enum.GetValues<FrontendKind>();
-EncoderKind[] encoders = args.Length > 2 ? [Enum.Parse<EncoderKind>(args[2])] : [EncoderKind.CompactCnn, EncoderKind.EfficientNetB0];
+EncoderKind[] encoders = args.Length > 2 ? [Enum.Parse<EncoderKind>(args[2])] : Enum.GetValues<EncoderKind>();
 
 bool stop = false;
 var collector = new Thread(() =>

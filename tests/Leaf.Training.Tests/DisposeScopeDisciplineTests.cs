@@ -19,7 +19,7 @@ public sealed class DisposeScopeDisciplineTests
     {
         var data = new TheoryData<FrontendKind, EncoderKind, LeafAlgorithm>();
         foreach (var kind in Enum.GetValues<FrontendKind>())
-            foreach (var encoder in new[] { EncoderKind.CompactCnn, EncoderKind.EfficientNetB0 })
+            foreach (var encoder in Enum.GetValues<EncoderKind>())
                 foreach (var algorithm in kind == FrontendKind.Leaf ? [LeafAlgorithm.Exact, LeafAlgorithm.Fast] : new[] { LeafAlgorithm.Exact })
                     data.Add(kind, encoder, algorithm);
         return data;
