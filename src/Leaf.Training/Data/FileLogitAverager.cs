@@ -43,11 +43,11 @@ public sealed class FileLogitAverager
     /// <summary>The predicted class of each file: argmax of its mean logits (the first on ties).</summary>
     public IReadOnlyDictionary<int, int> Predictions() => Means().ToDictionary(f => f.Key, f => ArgMax(f.Value));
 
-    /// <summary>Fraction of the files seen whose prediction equals their label in <paramref name="dataset"/> (0 when none was seen).</summary>
+    /// <summary>Fraction of the files seen whose prediction equals their label in <paramref name="dataset"/> (NaN when none was seen: an empty split has no accuracy, and the trainer then keeps the latest epoch as its best).</summary>
     public double Accuracy(AudioDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        if (_files.Count == 0) return 0;
+        if (_files.Count == 0) return double.NaN;
         return Predictions().Count(p => dataset.Items[p.Key].Label == p.Value) / (double)_files.Count;
     }
 
