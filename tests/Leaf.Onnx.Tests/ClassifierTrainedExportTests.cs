@@ -13,11 +13,15 @@ namespace Leaf.Onnx.Tests;
 /// <summary>Export after real optimisation steps: learned LEAF parameters, moved weights and batch-norm running statistics.</summary>
 public class ClassifierTrainedExportTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void TrainedModelLogitsEqualTorchSharps()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]   // the library's recipe: per-example standardisation (exported) and SpecAugment (training only)
+    public void TrainedModelLogitsEqualTorchSharps(bool recipe)
     {
         manual_seed(5);
-        using var model = ClassifierFactory.Create(FrontendDescription.Default(FrontendKind.Leaf), ClassifierOptions.SingleTask(["a", "b", "c"]));
+        var options = ClassifierOptions.SingleTask(["a", "b", "c"]);
+        if (recipe) options = options with { StandardizeFeatures = true, SpecAugment = new SpecAugmentOptions() };
+        using var model = ClassifierFactory.Create(FrontendDescription.Default(FrontendKind.Leaf), options);
         var before = model.ToDescription().Frontend.Values(ParameterNames.GaborCenter).ToArray();
         using (var optimizer = new HeldScalarAdam(model.parameters(), 1e-2))
         {
@@ -35,6 +39,7 @@ public class ClassifierTrainedExportTests(ITestOutputHelper output)
         }
         model.eval();
         var description = model.ToDescription();
+        Assert.Equal(recipe, description.Layers[0] is StandardizeLayer);
         Assert.NotEqual(before, description.Frontend.Values(ParameterNames.GaborCenter)); // the frontend really learned
 
         byte[] onnx = ClassifierExporter.Export(description);
@@ -45,7 +50,7 @@ public class ClassifierTrainedExportTests(ITestOutputHelper output)
         var actual = ClassifierFixtures.Run(onnx, ParameterValues.ToFloats(input), 2, ["logits"])[0];
         float[] e = ParameterValues.ToFloats(expected);
         double scale = e.Max(v => Math.Abs(v)), error = e.Zip(actual, (a, b) => Math.Abs(a - b)).Max() / scale;
-        output.WriteLine($"trained compact CNN + LEAF: logits relative error {error:E2}");
+        output.WriteLine($"trained compact CNN + LEAF{(recipe ? " (standardised features)" : "")}: logits relative error {error:E2}");
         Assert.True(error < 1e-4, $"relative error {error}");
     }
 }

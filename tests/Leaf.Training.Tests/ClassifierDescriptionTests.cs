@@ -26,15 +26,17 @@ public class ClassifierDescriptionTests
     }
 
     [Theory]
-    [InlineData(EncoderKind.CompactCnn, FrontendKind.Leaf, 16000)]
-    [InlineData(EncoderKind.EfficientNetB0, FrontendKind.Mel, 4000)]
-    public void DescriptionComputesTheEvalModeLogits(EncoderKind encoder, FrontendKind frontend, int samples)
+    [InlineData(EncoderKind.CompactCnn, FrontendKind.Leaf, 16000, false)]
+    [InlineData(EncoderKind.EfficientNetB0, FrontendKind.Mel, 4000, false)]
+    [InlineData(EncoderKind.CompactCnn, FrontendKind.Mel, 8000, true)]
+    public void DescriptionComputesTheEvalModeLogits(EncoderKind encoder, FrontendKind frontend, int samples, bool standardize)
     {
-        using var model = ClassifierTestModels.Create(encoder, frontend, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
+        using var model = ClassifierTestModels.Create(encoder, frontend, standardize, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
         BatchNormRandomisation.Apply(model, 7);
         model.eval();
         var d = model.ToDescription();
         Assert.Equal(encoder, d.Encoder);
+        Assert.Equal(standardize, d.Layers[0] is StandardizeLayer);
         Assert.Equal(model.EmbeddingSize, d.EmbeddingSize);
         Assert.Equal(model.Tasks, d.Tasks);
         using var scope = NewDisposeScope();
@@ -74,19 +76,21 @@ public class ClassifierDescriptionTests
     [Fact]
     public void JsonRoundTripsTheWholeDescription()
     {
-        using var model = ClassifierTestModels.Create(EncoderKind.CompactCnn, FrontendKind.Leaf, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
+        using var model = ClassifierTestModels.Create(EncoderKind.CompactCnn, FrontendKind.Leaf, standardize: true, ClassifierTestModels.Scenes, ClassifierTestModels.Birds);
         BatchNormRandomisation.Apply(model, 8);
         var d = model.ToDescription();
         string json = d.ToJson();
         Assert.Contains("\"type\": \"max-pool\"", json);
+        Assert.Contains("\"type\": \"standardize\"", json);
         Assert.Contains("\"encoder\": \"compact-cnn\"", json);
         var parsed = ClassifierDescription.FromJson(json);
         Assert.Equal(d.Frontend, parsed.Frontend with { Parameters = d.Frontend.Parameters });
         Assert.Equal(d.Frontend.Parameters, parsed.Frontend.Parameters);
         Assert.Equal(d.Tasks, parsed.Tasks);
         Assert.Equal(json, parsed.ToJson());
-        var conv = (ConvLayer)parsed.Layers[0];
-        Assert.Equal(((ConvLayer)d.Layers[0]).Weight, conv.Weight);
+        Assert.Equal(d.Layers[0], Assert.IsType<StandardizeLayer>(parsed.Layers[0]));
+        var conv = (ConvLayer)parsed.Layers[1];
+        Assert.Equal(((ConvLayer)d.Layers[1]).Weight, conv.Weight);
         Assert.Equal(d.Heads[1].Weight, parsed.Heads[1].Weight);
     }
 

@@ -14,8 +14,11 @@ internal static class ClassifierTestModels
     public static readonly ClassifierTask Birds = ClassifierTask.WithClassCount("birds", 2);
 
     public static AudioClassifier Create(EncoderKind encoder, FrontendKind frontend = FrontendKind.Leaf, params ClassifierTask[] tasks) =>
+        Create(encoder, frontend, standardize: false, tasks);
+
+    public static AudioClassifier Create(EncoderKind encoder, FrontendKind frontend, bool standardize, params ClassifierTask[] tasks) =>
         ClassifierFactory.Create(FrontendDescription.Default(frontend),
-            new ClassifierOptions { Encoder = encoder, Tasks = tasks.Length > 0 ? tasks : [Scenes] });
+            new ClassifierOptions { Encoder = encoder, Tasks = tasks.Length > 0 ? tasks : [Scenes], StandardizeFeatures = standardize });
 
     /// <summary>Logits of each head of <paramref name="d"/> for frontend features [batch, frames, N], by interpreting its layers with plain tensor ops.</summary>
     public static Tensor[] EvaluateDescription(ClassifierDescription d, Tensor features)
@@ -34,8 +37,17 @@ internal static class ClassifierTestModels
         MaxPoolLayer p => nn.functional.max_pool2d(x, [p.Kernel[0], p.Kernel[1]], [p.Stride[0], p.Stride[1]], ceil_mode: p.CeilMode),
         SqueezeExcitationLayer s => x * Apply(Apply(x.mean([2, 3], keepdim: true), s.Reduce), s.Expand),
         ResidualLayer r => x.Plus(r.Layers.Aggregate(x, Apply)),
+        StandardizeLayer s => Standardize(x, s.Epsilon),
         _ => throw new NotSupportedException(layer.GetType().Name),
     };
+
+    // (x − mean) / √(var + ε) per example, from torch's own biased variance.
+    private static Tensor Standardize(Tensor x, double epsilon)
+    {
+        var flat = x.flatten(1);
+        var (variance, mean) = var_mean(flat, [1L], unbiased: false, keepdim: true);
+        return ((flat - mean) / variance.Plus(epsilon).sqrt()).view(x.shape);
+    }
 
     private static Tensor Tensor(ParameterTensor p) => tensor(p.Values, p.Shape.Select(s => (long)s).ToArray());
 }

@@ -13,6 +13,7 @@ namespace Leaf.Frontends.Classifiers;
 [JsonDerivedType(typeof(MaxPoolLayer), "max-pool")]
 [JsonDerivedType(typeof(SqueezeExcitationLayer), "squeeze-excitation")]
 [JsonDerivedType(typeof(ResidualLayer), "residual")]
+[JsonDerivedType(typeof(StandardizeLayer), "standardize")]
 public abstract record EncoderLayer
 {
     /// <summary>The number of channels this layer outputs for <paramref name="inputChannels"/> input channels, after checking its shapes.</summary>

@@ -20,6 +20,7 @@ internal static class EncoderGraph
         // x · gate(mean over H, W), the gate broadcast over H and W.
         SqueezeExcitationLayer se => g.Mul(x, Conv(g, Conv(g, g.GlobalAveragePool(x), se.Reduce, path + ".reduce"), se.Expand, path + ".expand")),
         ResidualLayer residual => g.Add(x, Add(g, x, residual.Layers, path)),
+        StandardizeLayer standardize => Standardize(g, x, standardize, path),
         _ => throw new NotSupportedException($"no ONNX export for encoder layer {layer.GetType().Name}"),
     };
 
@@ -29,6 +30,16 @@ internal static class EncoderGraph
         string bias = Constant(g, path + ".bias", conv.Bias);
         var kernel = new long[] { conv.Weight.Shape[2], conv.Weight.Shape[3] };
         return g.Activate(g.Conv2d(x, weights, bias, kernel, Longs(conv.Stride), Longs(conv.Padding), conv.Groups), conv.Activation);
+    }
+
+    // (x − mean) / √(var + ε) per example, over channels, height and width (biased variance).
+    private static string Standardize(OnnxGraphBuilder g, string x, StandardizeLayer layer, string path)
+    {
+        long[] axes = [1, 2, 3];
+        string centred = g.Sub(x, g.ReduceMean(x, axes, keepDims: true));
+        string variance = g.ReduceMean(g.Mul(centred, centred), axes, keepDims: true);
+        string epsilon = g.AddConstant(path + ".epsilon", [(float)layer.Epsilon], []);
+        return g.Div(centred, g.Sqrt(g.Add(variance, epsilon)));
     }
 
     /// <summary>A float32 initializer holding <paramref name="p"/>.</summary>
