@@ -1,4 +1,5 @@
 using Leaf.Frontends;
+using Leaf.Training.Classifiers;
 using Leaf.Training.Frontends;
 using static TorchSharp.torch;
 
@@ -57,17 +58,21 @@ public class SpecAugmentTests
     }
 
     [Fact]
-    public void LeafAppliesItOnlyWhenTraining()
+    public void TheClassifierAppliesItOnlyWhenTraining()
     {
-        using var plain = new LeafFrontend(new FrontendDescription());
-        using var augmented = new LeafFrontend(new FrontendDescription(), new SpecAugmentOptions());
+        var options = ClassifierOptions.SingleTask(["a", "b"]);
+        manual_seed(0);
+        using var plain = ClassifierFactory.Create(new FrontendDescription(), options);
+        manual_seed(0);
+        using var augmented = ClassifierFactory.Create(new FrontendDescription(), options with { SpecAugment = new SpecAugmentOptions() });
         using var scope = NewDisposeScope();
         var x = randn(2, 4000).Times(0.1);
         plain.eval();
         augmented.eval();
-        Assert.True(TestSignals.Identical(plain.forward(x), augmented.forward(x)));
+        Assert.True(TestSignals.Identical(plain.Embed(x), augmented.Embed(x)));
+        plain.train();
         augmented.train();
         manual_seed(3);
-        Assert.False(TestSignals.Identical(plain.forward(x), augmented.forward(x)));
+        Assert.False(TestSignals.Identical(plain.Embed(x), augmented.Embed(x)));
     }
 }

@@ -7,7 +7,8 @@ namespace Leaf.Training.Classifiers;
 
 /// <summary>
 /// A frontend followed by an encoder and one linear head per task (spec C.1): waveforms [batch, samples] → features
-/// [batch, frames, N] → images [batch, 1, frames, N] (time = height, frequency = width) → encoder → global max pooling
+/// [batch, frames, N] → images [batch, 1, frames, N] (time = height, frequency = width) → [per-example standardisation]
+/// → [SpecAugment, training only] → encoder → global max pooling
 /// over time and frequency → embedding [batch, C] → dropout (training only) → logits [batch, classes] per task.
 /// The frontend and the encoder are shared by all tasks. Trainers call <see cref="ApplyConstraints"/> after each step.
 /// </summary>
@@ -18,6 +19,8 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
     private readonly nn.Module<Tensor, Tensor> encoder;
     private readonly Dropout dropout;
     private readonly ModuleList<Linear> heads;
+    private readonly FeatureStandardization? standardize;
+    private readonly SpecAugment? augment;
 #pragma warning restore IDE1006
     private readonly ClassifierTask[] tasks;
 
@@ -38,6 +41,8 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
         tasks = options.Tasks.ToArray();
         dropout = nn.Dropout(options.Dropout);
         heads = nn.ModuleList(tasks.Select(t => nn.Linear(e.OutputChannels, t.ClassCount)).ToArray());
+        if (options.StandardizeFeatures) standardize = new FeatureStandardization();
+        if (options.SpecAugment is not null) augment = new SpecAugment(options.SpecAugment);
         RegisterComponents();
     }
 
@@ -58,6 +63,8 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
     {
         using var scope = NewDisposeScope();
         var images = frontend.forward(waveform).unsqueeze(1);           // [B, 1, T', N]
+        if (standardize is not null) images = standardize.forward(images);
+        if (augment is not null) images = augment.forward(images.squeeze(1).transpose(1, 2)).transpose(1, 2).unsqueeze(1);   // masks over [B, N, T']
         var maps = encoder.forward(images);                             // [B, C, H', W']
         return maps.amax([2, 3]).MoveToOuterDisposeScope();             // global max pooling (spec C.1)
     }
@@ -90,7 +97,7 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
     {
         Frontend = ((IFrontend)frontend).ToDescription(),
         Encoder = ((IEncoder)encoder).Kind,
-        Layers = ((IEncoder)encoder).ToLayers().ToArray(),
+        Layers = [.. standardize is null ? [] : new EncoderLayer[] { standardize.Layer }, .. ((IEncoder)encoder).ToLayers()],
         Heads = tasks.Select((t, i) => new ClassifierHead(t, heads[i].weight!.ToParameterTensor(), heads[i].bias!.ToParameterTensor())).ToArray(),
     };
 }

@@ -1,4 +1,5 @@
 using Leaf.Frontends.Classifiers;
+using Leaf.Training.Frontends;
 
 namespace Leaf.Training.Classifiers;
 
@@ -16,6 +17,16 @@ public sealed record ClassifierOptions
 
     /// <summary>EfficientNet-B0's final stochastic-depth rate (0.2); the compact CNN has no residual branches.</summary>
     public double StochasticDepth { get; init; } = 0.2;
+
+    /// <summary>
+    /// Standardise each example's features (mean 0, variance 1 over frames and channels) before the encoder
+    /// (<see cref="StandardizeLayer"/>; exported as the encoder's first layer). Off by default here, so a classifier built from
+    /// options alone is the paper's; training turns it on by default (<c>TrainerOptions.StandardizeFeatures</c>, docs/accuracy.md).
+    /// </summary>
+    public bool StandardizeFeatures { get; init; }
+
+    /// <summary>SpecAugment masking of the features in training mode (after standardisation); <see langword="null"/> for none.</summary>
+    public SpecAugmentOptions? SpecAugment { get; init; }
 
     /// <summary>Options for one task called <paramref name="task"/> with <paramref name="labels"/>.</summary>
     public static ClassifierOptions SingleTask(IReadOnlyList<string> labels, EncoderKind encoder = EncoderKind.CompactCnn, string task = "task") =>

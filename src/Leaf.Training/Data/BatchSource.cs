@@ -28,6 +28,7 @@ public sealed class BatchSource
         _dataset = dataset;
         _options = options ?? BatchSourceOptions.Default;
         _options.Clip.Validated();
+        _options.Augmentation.Validated();
         ArgumentOutOfRangeException.ThrowIfNegative(_options.CacheBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.QueueCapacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.DecodeThreads);
@@ -48,7 +49,7 @@ public sealed class BatchSource
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         int[] order = EpochOrder.Shuffle(_dataset.IndicesOf(split), seed, epoch);
-        return Stream(order, (file, clip) => [TrainingCrop.Example(clip, _options.Clip, seed, epoch, file)], batchSize, cancellation);
+        return Stream(order, (file, clip) => [TrainingCrop.Example(clip, _options.Clip, seed, epoch, file, _options.Augmentation)], batchSize, cancellation);
     }
 
     /// <summary>The evaluation windows of every file of <paramref name="split"/>, in file order.</summary>

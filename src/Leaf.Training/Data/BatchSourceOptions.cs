@@ -1,3 +1,5 @@
+using Leaf.Training.Data.Augmentation;
+
 namespace Leaf.Training.Data;
 
 /// <summary>Decoding, caching and queueing of a <see cref="BatchSource"/>.</summary>
@@ -5,6 +7,9 @@ public sealed record BatchSourceOptions
 {
     /// <summary>How files become inputs (rate, length, loudness).</summary>
     public ClipOptions Clip { get; init; } = ClipOptions.Default;
+
+    /// <summary>Random changes to training examples (evaluation batches are never augmented); default none.</summary>
+    public WaveformAugmentationOptions Augmentation { get; init; } = WaveformAugmentationOptions.None;
 
     /// <summary>
     /// Bytes of decoded, resampled clips kept in memory across epochs (default 1 GiB, i.e. 2^28 float samples ≈ 4.7 h

@@ -5,7 +5,7 @@ namespace Leaf.Training.Frontends;
 
 /// <summary>
 /// The LEAF frontend (spec A.9): [optional pre-emphasis] → Gabor filterbank → squared modulus → Gaussian low-pass pooling
-/// → max(·, floor) → sPCEN or log(· + 1e-5) → [optional instance norm] → [SpecAugment, training only]. Maps waveforms
+/// → max(·, floor) → sPCEN or log(· + 1e-5) → [optional instance norm]. Maps waveforms
 /// [batch, samples] (float32, any length ≥ 1) to features [batch, ⌈T/S⌉, N].
 /// </summary>
 /// <remarks>
@@ -22,13 +22,11 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     private readonly GaussianLowpass pooling;
     private readonly nn.Module<Tensor, Tensor> compression;
     private readonly InstanceNorm? norm;
-    private readonly SpecAugment? augment;
     private readonly FrontendDescription description;
     private readonly FastLeafEnergies? fast;
 
     /// <summary>Builds LEAF from a description of kind <see cref="FrontendKind.Leaf"/>.</summary>
     /// <param name="description">Hyper-parameters and (optionally) learned values.</param>
-    /// <param name="specAugment">SpecAugment masking in training mode; null (the default) for none.</param>
     /// <param name="algorithm">
     /// How the pooled energies are computed: <see cref="LeafAlgorithm.Exact"/> (the default: the published model's
     /// convolutions) or <see cref="LeafAlgorithm.Fast"/> (blocked DFTs and per-filter bands; same values and gradients
@@ -37,7 +35,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     /// <exception cref="ArgumentException">The description is not LEAF's or uses a compression LEAF does not have.</exception>
     /// <exception cref="FormatException">The description is invalid.</exception>
     /// <exception cref="NotSupportedException">The fast algorithm cannot handle the description's window and stride.</exception>
-    public LeafFrontend(FrontendDescription description, SpecAugmentOptions? specAugment = null, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
+    public LeafFrontend(FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact)
         : base(nameof(LeafFrontend))
     {
         if (description.Kind != FrontendKind.Leaf)
@@ -53,7 +51,6 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
         pooling = new GaussianLowpass(d.Values(ParameterNames.PoolingWidth), k, d.Stride, d.LearnPooling);
         compression = d.Compression == CompressionKind.Pcen ? new Pcen(d.Pcen, PcenValues.From(d)) : new LogCompression();
         if (d.InstanceNorm) norm = new InstanceNorm(d.Values(ParameterNames.InstanceNormWeight), d.Values(ParameterNames.InstanceNormBias));
-        if (specAugment is not null) augment = new SpecAugment(specAugment);
         if (algorithm == LeafAlgorithm.Fast) fast = new FastLeafEnergies(k, d.Stride);
         Algorithm = algorithm;
         RegisterComponents();
@@ -95,7 +92,6 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
         var floored = PooledEnergies(waveform).AtLeast(description.EnergyFloor); // max(x, 1e-5), spec A.6
         var y = compression.forward(floored);
         if (norm is not null) y = norm.forward(y);
-        if (augment is not null) y = augment.forward(y);
         return y.transpose(1, 2).MoveToOuterDisposeScope();
     }
 
