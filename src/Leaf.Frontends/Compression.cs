@@ -36,6 +36,15 @@ public sealed record PcenOptions
     /// </summary>
     public bool LearnLogs { get; init; }
 
+    /// <summary>
+    /// Where the smoother starts (off by default, not in the reference): with <see langword="false"/> the published M[0] = E[0],
+    /// so a clip that starts in the middle of a sound gets no onset and one that starts in silence gets a large one; with
+    /// <see langword="true"/> the state before the first frame is each channel's mean energy over the input, so
+    /// M[0] = s·E[0] + (1 − s)·mean(E) and the output no longer depends on where the clip was cut. Not causal: a stream
+    /// cannot know the mean in advance.
+    /// </summary>
+    public bool WarmStart { get; init; }
+
     /// <summary>Initial alpha (0.96).</summary>
     public double Alpha { get; init; } = 0.96;
 

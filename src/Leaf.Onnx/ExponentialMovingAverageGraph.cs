@@ -57,18 +57,23 @@ internal static class ExponentialMovingAverageGraph
     /// <summary>
     /// Adds the moving average of <paramref name="energies"/> [batch, N, F] with coefficients <paramref name="smoothing"/>
     /// ([N], or [1] shared by all channels). Returns the smoothed value and the longest F for which it is exact, or null
-    /// when it is exact for every length (the coefficients vanished before the last step).
+    /// when it is exact for every length (the coefficients vanished before the last step). With <paramref name="warmStart"/>
+    /// the state before the first frame is each channel's mean energy (b[0] = s·E[0] + (1 − s)·mean(E)) instead of E[0].
     /// </summary>
-    public static (string Smoothed, int? MaxFrames) Add(OnnxGraphBuilder g, string energies, float[] smoothing, int maxFrames)
+    public static (string Smoothed, int? MaxFrames) Add(OnnxGraphBuilder g, string energies, float[] smoothing, int maxFrames, bool warmStart = false)
     {
         var coefficients = Coefficients(smoothing, maxFrames);
         int? bound = coefficients.Count == Steps(maxFrames) ? checked((int)Math.Min(1L << coefficients.Count, int.MaxValue)) : null;
         var clipped = smoothing.Select(s => Math.Clamp(s, 0f, 1f)).ToArray();
 
         string time = g.AddInt64s(2), zero = g.AddInt64s(0), one = g.AddInt64s(1), end = g.AddInt64s(long.MaxValue);
-        // b[0] = E[0] (the state starts at the first frame), b[t] = s·E[t].
+        // b[0] = E[0] (the state starts at the first frame) or s·E[0] + (1 − s)·mean(E) (warm start), b[t] = s·E[t].
+        string s = FrontendGraphStages.ChannelColumn(g, "pcen_smoothing", clipped);
         string first = g.Slice(energies, zero, one, time);
-        string rest = g.Mul(g.Slice(energies, one, end, time), FrontendGraphStages.ChannelColumn(g, "pcen_smoothing", clipped));
+        if (warmStart)
+            first = g.Add(g.Mul(first, s), g.Mul(g.ReduceMean(energies, [2], keepDims: true),
+                FrontendGraphStages.ChannelColumn(g, "pcen_warm_start", [.. clipped.Select(c => 1f - c)])));
+        string rest = g.Mul(g.Slice(energies, one, end, time), s);
         string x = g.Concat(2, first, rest);
         if (coefficients.Count == 0) return (x, bound);
 

@@ -17,7 +17,7 @@ internal static class PcenGraph
         if (alpha.Length != n || delta.Length != n || root.Length != n || (smoothing.Length != n && smoothing.Length != 1))
             throw new ArgumentException($"sPCEN needs {n} alpha, delta and root values and {n} or 1 smoothing values", nameof(d));
 
-        var (smoothed, bound) = ExponentialMovingAverageGraph.Add(g, energies, smoothing, maxFrames);
+        var (smoothed, bound) = ExponentialMovingAverageGraph.Add(g, energies, smoothing, maxFrames, d.Pcen.WarmStart);
         // One float32 exponent e = 1/r' serves both powers, so that Y = 0 exactly when E/(ε + M)^α' = 0.
         float[] exponent = root.Select(r => (float)(1.0 / Math.Max(r, 1f))).ToArray();
         float[] deltaPower = delta.Select((v, i) => (float)Math.Pow(v, exponent[i])).ToArray();

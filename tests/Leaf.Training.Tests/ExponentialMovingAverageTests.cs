@@ -5,11 +5,12 @@ namespace Leaf.Training.Tests;
 
 public class ExponentialMovingAverageTests
 {
-    // The reference recursion, one frame at a time, in double: M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1].
-    private static double[] Naive(double[] e, double s, double? decay = null)
+    // The reference recursion, one frame at a time, in double: M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1];
+    // with a warm start the state before frame 0 is the mean energy, so M[0] = s·E[0] + (1 − s)·mean(E).
+    private static double[] Naive(double[] e, double s, double? decay = null, bool warmStart = false)
     {
         var m = new double[e.Length];
-        m[0] = e[0];
+        m[0] = warmStart ? s * e[0] + (decay ?? 1 - s) * e.Average() : e[0];
         for (int t = 1; t < e.Length; t++) m[t] = s * e[t] + (decay ?? 1 - s) * m[t - 1];
         return m;
     }
@@ -29,12 +30,38 @@ public class ExponentialMovingAverageTests
             {
                 using var scope = NewDisposeScope();
                 var e = Enumerable.Range(0, length).Select(_ => random.NextDouble() * 10).ToArray();
-                var actual = ExponentialMovingAverage.Apply(tensor(e).reshape(1, 1, length), tensor(new[] { s }), block).reshape(-1).data<double>().ToArray();
+                var actual = ExponentialMovingAverage.Apply(tensor(e).reshape(1, 1, length), tensor(new[] { s }), blockLength: block).reshape(-1).data<double>().ToArray();
                 var expected = Naive(e, s);
                 for (int t = 0; t < length; t++)
                     Assert.True(Math.Abs(actual[t] - expected[t]) <= 1e-13 * Math.Max(1, Math.Abs(expected[t])),
                         $"s={s}, T={length}, L={block}, t={t}: {actual[t]} vs {expected[t]}");
             }
+    }
+
+    [Theory]
+    [InlineData(0.04)]
+    [InlineData(1.0)]
+    [InlineData(0.0)]
+    public void AWarmStartBeginsFromTheMeanEnergy(double s)
+    {
+        var random = new Random(4);
+        foreach (int length in new[] { 1, 65, 300 })
+        {
+            using var scope = NewDisposeScope();
+            var e = Enumerable.Range(0, 2 * length).Select(_ => random.NextDouble() * 10).ToArray();
+            var actual = ExponentialMovingAverage.Apply(tensor(e).reshape(1, 2, length), tensor(new[] { s }), warmStart: true).reshape(-1).data<double>().ToArray();
+            for (int c = 0; c < 2; c++)
+            {
+                var expected = Naive(e[(c * length)..((c + 1) * length)], s, warmStart: true);
+                for (int t = 0; t < length; t++) Assert.Equal(expected[t], actual[c * length + t], 1e-12);
+            }
+        }
+        // A silent lead-in is no longer an onset: the first frame's state is the mean, not the first (zero) energy.
+        using var scope2 = NewDisposeScope();
+        var cold = ExponentialMovingAverage.Apply(tensor(new[] { 0.0, 0, 4, 4 }).reshape(1, 1, 4), tensor(new[] { 0.5 }));
+        var warm = ExponentialMovingAverage.Apply(tensor(new[] { 0.0, 0, 4, 4 }).reshape(1, 1, 4), tensor(new[] { 0.5 }), warmStart: true);
+        Assert.Equal(0.0, cold[0, 0, 0].item<double>());
+        Assert.Equal(1.0, warm[0, 0, 0].item<double>());   // 0.5·0 + 0.5·mean(0, 0, 4, 4)
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Leaf.Training.Frontends;
 
 /// <summary>
 /// sPCEN's smoother (spec A.7): M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1], with s clipped to [0, 1], computed exactly
-/// in blocks instead of one step per frame.
+/// in blocks instead of one step per frame; with a warm start the state before the first frame is the mean energy instead.
 /// </summary>
 /// <remarks>
 /// Starting from the state c = M[t₀−1] (E[0] before the first block, which reproduces M[0] = E[0]), a block of L frames is
@@ -18,8 +18,12 @@ public static class ExponentialMovingAverage
     public const int DefaultBlockLength = 64;
 
     /// <summary>Smooths <paramref name="energies"/> [batch, N, T] over time with coefficients <paramref name="smoothing"/> [N] or [1].</summary>
+    /// <param name="energies">Energies [batch, N, T ≥ 1].</param>
+    /// <param name="smoothing">Coefficients s, clipped to [0, 1].</param>
+    /// <param name="warmStart">Start from each channel's mean energy (M[−1] = mean(E)) instead of the first frame (M[−1] = E[0]); see <c>PcenOptions.WarmStart</c>.</param>
+    /// <param name="blockLength">Frames per block of the exact blocked computation.</param>
     /// <exception cref="ArgumentException">Shapes do not fit, T is 0 or the block length is not positive.</exception>
-    public static Tensor Apply(Tensor energies, Tensor smoothing, int blockLength = DefaultBlockLength)
+    public static Tensor Apply(Tensor energies, Tensor smoothing, bool warmStart = false, int blockLength = DefaultBlockLength)
     {
         if (energies.dim() != 3 || energies.shape[2] < 1)
             throw new ArgumentException($"the moving average expects [batch, channels, time ≥ 1], got [{string.Join(", ", energies.shape)}]", nameof(energies));
@@ -43,7 +47,7 @@ public static class ExponentialMovingAverage
 
         // Scan over block carries: c_{k+1} = intra_k[L−1] + (1−s)^L·c_k, c_0 = E[0].
         var decayPerBlock = carryDecay[.., block - 1];
-        var carry = energies[.., .., 0];
+        var carry = warmStart ? energies.mean([2L]) : energies[.., .., 0];
         var starts = new List<Tensor>((int)blocks);
         for (long k = 0; k < blocks; k++)
         {

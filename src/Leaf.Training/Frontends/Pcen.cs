@@ -78,7 +78,7 @@ public sealed class Pcen : nn.Module<Tensor, Tensor>
         if (energies.dim() != 3 || energies.shape[1] != Channels)
             throw new ArgumentException($"sPCEN expects [batch, {Channels}, time], got [{string.Join(", ", energies.shape)}]", nameof(energies));
         using var scope = NewDisposeScope();
-        var smoothed = ExponentialMovingAverage.Apply(energies, Smoothing);
+        var smoothed = ExponentialMovingAverage.Apply(energies, Smoothing, Options.WarmStart);
         var a = Alpha.AtMost(1).unsqueeze(1);
         var d = Delta.unsqueeze(1);
         var invRoot = Root.AtLeast(1).reciprocal().unsqueeze(1);
