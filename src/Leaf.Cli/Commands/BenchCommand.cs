@@ -60,7 +60,7 @@ internal static class BenchCommand
             }
             return 0;
         });
-        return new Command("bench", "Benchmarks (reported, never asserted in tests).") { frontend };
+        return new Command("bench", "Benchmarks (reported, never asserted in tests).") { frontend, BenchAccuracyCommand.Create() };
     }
 
     private static void TorchStep(torch.nn.Module<torch.Tensor, torch.Tensor> module, torch.Tensor input, bool backward)

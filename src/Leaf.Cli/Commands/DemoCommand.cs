@@ -47,7 +47,7 @@ internal static class DemoCommand
             {
                 var options = new TrainerOptions
                 {
-                    OutputDirectory = Path.Combine(root, kind.ToName()), Frontend = FrontendDescription.Default(kind),
+                    OutputDirectory = Path.Combine(root, kind.ToName()), Frontend = TrainerOptions.RecipeFrontend(kind),
                     Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), Seed = runSeed,
                 };
                 var watch = Stopwatch.StartNew();

@@ -17,62 +17,27 @@ namespace Leaf.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    private static readonly string[] ClassifierNames = ["cnn", "efficientnet-b0"];
-
     /// <summary>The <c>train</c> command.</summary>
     public static Command Create()
     {
-        var defaults = new TrainerOptions { OutputDirectory = "." };
         var data = new Option<string[]>("--data")
         {
             Description = "Dataset: a folder of <label>/ (or train|valid|test/<label>/) audio files, or a CSV manifest; repeat as name=DIR for multi-task training.",
             Required = true, Arity = ArgumentArity.OneOrMore,
         };
-        var frontend = new Option<string>("--frontend") { Description = "Frontend: " + string.Join("|", FrontendKindNames.All) + ".", DefaultValueFactory = _ => "leaf" };
-        frontend.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
-        var classifier = new Option<string>("--classifier") { Description = "Encoder: cnn (compact CNN, CPU-sized) or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
-        classifier.AcceptOnlyFromAmong(ClassifierNames);
         var output = new Option<string>("--out") { Description = "Output folder (checkpoints, metrics.csv, tensorboard/, frontend.json, report.json, ONNX models, plots/).", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => defaults.Epochs };
-        var minutes = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." };
-        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => defaults.LearningRate };
-        var frontendLr = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {defaults.EffectiveFrontendLearningRate:G3})." };
-        var widthLrScale = new Option<double>("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => defaults.FilterWidthLearningRateScale };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
-        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => defaults.Patience };
-        var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => defaults.Seed };
-        var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device };
-        var stablePcen = new Option<bool>("--stable-pcen") { Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only)." };
-        var algorithm = new Option<string>("--algorithm")
-        {
-            Description = "How LEAF computes its filterbank energies while training: fast (blocked DFTs; same values and gradients within 1e-4, several times faster), exact (the published convolutions) or auto (fast where its geometry allows).",
-            DefaultValueFactory = _ => "auto",
-        };
-        algorithm.AcceptOnlyFromAmong(["auto", .. LeafAlgorithmNames.All]);
+        var recipe = new TrainingRecipeOptions();
         var resume = new Option<bool>("--resume") { Description = "Continue from <out>/last.ckpt (same seed) after an interruption." };
 
         var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
-        { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, widthLrScale, weightDecay, patience, clip, seed, device, stablePcen, algorithm, resume };
+        { data, output };
+        foreach (var option in recipe.All) command.Options.Add(option);
+        command.Options.Add(resume);
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
-            int runSeed = parse.GetValue(seed);
-            var tasks = LoadTasks(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed }, o);
-            var options = new TrainerOptions
-            {
-                OutputDirectory = parse.GetValue(output)!,
-                Frontend = WithStablePcen(FrontendDescription.Default(FrontendKindNames.Parse(parse.GetValue(frontend)!)), parse.GetValue(stablePcen)),
-                Encoder = parse.GetValue(classifier) == "cnn" ? EncoderKind.CompactCnn : EncoderKind.EfficientNetB0,
-                Epochs = parse.GetValue(epochs), Minutes = parse.GetValue(minutes), BatchSize = parse.GetValue(batch),
-                LearningRate = parse.GetValue(lr), FrontendLearningRate = parse.GetValue(frontendLr) ?? defaults.FrontendLearningRate,
-                FilterWidthLearningRateScale = parse.GetValue(widthLrScale),
-                WeightDecay = parse.GetValue(weightDecay), Patience = parse.GetValue(patience), Seed = runSeed,
-                Clip = new ClipOptions { Length = (int)Math.Round(parse.GetValue(clip) * ClipOptions.Default.SampleRate) },
-                Device = parse.GetValue(device)!, Resume = parse.GetValue(resume),
-                LeafAlgorithm = parse.GetValue(algorithm) is "auto" or null ? null : LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!),
-            };
+            var options = recipe.Read(parse, parse.GetValue(output)!) with { Resume = parse.GetValue(resume) };
+            var tasks = LoadTasks(parse.GetValue(data)!, new DatasetOptions { Seed = options.Seed }, o);
             if (options.Frontend.Kind == FrontendKind.Leaf)
                 o.WriteLine($"LEAF algorithm: {options.EffectiveLeafAlgorithm.ToName()}{(options.LeafAlgorithm is null ? " (auto)" : "")}");
             var result = TrainAndExport(tasks, options, o);
@@ -108,12 +73,19 @@ internal static class TrainCommand
     /// <summary>Trains with a live bar, then writes classifier.json, frontend.onnx, model.onnx and the plots of the run.</summary>
     public static TrainingResult TrainAndExport(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training")
     {
-        var trainer = new Trainer(tasks, options);
-        var result = Render(title, progress => trainer.Run(progress));
-        foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
+        var result = Train(tasks, options, o, title);
         Export(result, options, o);
         var plots = RunPlots.Write(options.OutputDirectory);
         o.WriteLine($"wrote {plots.Count} plots to {Path.Combine(options.OutputDirectory, RunPlots.Folder)}");
+        return result;
+    }
+
+    /// <summary>Trains with a live bar (no exports) and lists the files that failed to decode.</summary>
+    public static TrainingResult Train(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training")
+    {
+        var trainer = new Trainer(tasks, options);
+        var result = Render(title, progress => trainer.Run(progress));
+        foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
         return result;
     }
 
@@ -122,10 +94,6 @@ internal static class TrainCommand
         try { NamedDataset.ParseSpec(spec); return true; }
         catch (ArgumentException) { return false; }
     }
-
-    // sPCEN learned in log space, only where the frontend has a trainable sPCEN.
-    private static FrontendDescription WithStablePcen(FrontendDescription frontend, bool stable) =>
-        stable && frontend.Compression == CompressionKind.Pcen && frontend.Pcen.Trainable ? frontend with { Pcen = frontend.Pcen with { LearnLogs = true } } : frontend;
 
     // The best checkpoint as a runtime-free description and as ONNX: the frontend alone and the whole classifier.
     private static void Export(TrainingResult result, TrainerOptions options, TextWriter o)

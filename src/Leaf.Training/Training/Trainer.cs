@@ -57,7 +57,7 @@ public sealed class Trainer
         _tasks = [.. tasks];
         ClassifierOptions.Validate();
         _device = TorchRuntime.Device(options.Device);
-        _sources = [.. _tasks.Select(t => new BatchSource(t.Dataset, new BatchSourceOptions { Clip = options.Clip }))];
+        _sources = [.. _tasks.Select(t => new BatchSource(t.Dataset, new BatchSourceOptions { Clip = options.Clip, Augmentation = options.Augmentation }))];
     }
 
     /// <summary>The tasks, in head order.</summary>
@@ -70,6 +70,8 @@ public sealed class Trainer
     public ClassifierOptions ClassifierOptions => new()
     {
         Encoder = _options.Encoder,
+        StandardizeFeatures = _options.StandardizeFeatures,
+        SpecAugment = _options.SpecAugment,
         Tasks = [.. _tasks.Select(t => new ClassifierTask(t.Name, [.. t.Dataset.Labels]))],
     };
 

@@ -41,12 +41,31 @@ public sealed record TrainingReport
     [System.Text.Json.Serialization.JsonIgnore]
     public FrontendDescription Frontend { get; init; } = null!;   // not "required": System.Text.Json refuses required ignored properties
 
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
     /// <summary>Indented JSON; the frontend in its own contract format.</summary>
     public string ToJson()
     {
-        var options = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-        var node = JsonSerializer.SerializeToNode(this, options)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(this, Json)!.AsObject();
         node["frontend"] = JsonNode.Parse(Frontend.ToJson());
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="FormatException">The file is not a training report; the message names it.</exception>
+    public static TrainingReport Load(string path)
+    {
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new FormatException($"{path}: empty training report");
+            var frontend = FrontendDescription.FromJson(node["frontend"]?.ToJsonString() ?? throw new FormatException($"{path}: the report has no frontend"), path);
+            node.Remove("frontend");
+            var report = node.Deserialize<TrainingReport>(Json) ?? throw new FormatException($"{path}: empty training report");
+            return report with { Frontend = frontend };
+        }
+        catch (JsonException e) { throw new FormatException($"{path}: not a training report: {e.Message}", e); }
     }
 }
