@@ -45,7 +45,7 @@ internal sealed class TrainingRecipeOptions
     };
     public Option<string> Recipe { get; } = new("--recipe")
     {
-        Description = "default (the library's: LEAF with log compression, per-example feature standardisation, equaliser and noise on half the examples each, SpecAugment) or paper (the paper's sPCEN LEAF, none of the rest). The options below override either.",
+        Description = "default (the library's: LEAF with log compression, per-example feature standardisation) or paper (the paper's sPCEN LEAF, no standardisation). Augmentation is off in both; the options below override either.",
         DefaultValueFactory = _ => "default",
     };
     public Option<bool?> Standardize { get; } = new("--standardize") { Description = "Standardise each example's features (mean 0, variance 1) before the encoder: true|false." };

@@ -99,20 +99,21 @@ public sealed class TrainCommandTests : IDisposable
                 }
         Directory.CreateDirectory(Path.Combine(_dir, "bench", "notes"));   // no train/test: not a task
         string outDir = Path.Combine(_dir, "results");
-        string[] args = ["bench", "accuracy", "--root", Path.Combine(_dir, "bench"), "--frontends", "leaf,mel", "--out", outDir,
+        string[] args = ["bench", "accuracy", "--root", Path.Combine(_dir, "bench"), "--frontends", "leaf,mel", "--seeds", "0,3", "--out", outDir,
             "--epochs", "1", "--batch", "4", "--clip-seconds", "0.5"];
 
         var (code, output) = CliBasicsTests.RunJoined(args);
         Assert.True(code == 0, output);
         string[] rows = File.ReadAllLines(Path.Combine(outDir, "results.csv"));
         Assert.Equal("task,frontend,seed,test_accuracy,epochs,train_clips_per_second,seconds", rows[0]);
-        Assert.Equal(["pairs,leaf,0", "pairs,mel,0", "tones,leaf,0", "tones,mel,0"], rows[1..].Select(r => string.Join(',', r.Split(',')[..3])));
+        Assert.Equal(["pairs,leaf,0", "pairs,leaf,3", "pairs,mel,0", "pairs,mel,3", "tones,leaf,0", "tones,leaf,3", "tones,mel,0", "tones,mel,3"],
+            rows[1..].Select(r => string.Join(',', r.Split(',')[..3])));
         foreach (var row in rows[1..])
         {
             double accuracy = double.Parse(row.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(accuracy, 0, 1);
             var (task, frontend) = (row.Split(',')[0], row.Split(',')[1]);
-            var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, task, frontend, "seed0", "report.json")));
+            var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, task, frontend, $"seed{row.Split(',')[2]}", "report.json")));
             Assert.Equal(accuracy, report.RootElement.GetProperty("test_accuracy").GetDouble(), 4);
         }
         Assert.Contains("| mean |", File.ReadAllText(Path.Combine(outDir, "results.md")));
@@ -123,6 +124,10 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(again == 0, againOutput);
         Assert.DoesNotContain("epoch 1/1", againOutput);
         Assert.Equal(rows, File.ReadAllLines(Path.Combine(outDir, "results.csv")));
+
+        var (bad, badOutput) = CliBasicsTests.RunJoined([.. args.Select(a => a == "0,3" ? "0,x" : a)]);
+        Assert.NotEqual(0, bad);
+        Assert.Contains("'x' is not a whole number", badOutput);
     }
 
     private void Tone(string relative, double hz)

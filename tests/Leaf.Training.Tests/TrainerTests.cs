@@ -118,12 +118,14 @@ public sealed class TrainerTests : IDisposable
 
     private string Dir(string name) => Path.Combine(_files.Root, "runs", name);
 
+    // The largest weight difference between the last checkpoints of two runs of the same model (run a's frontend.json says which).
     internal static double MaxWeightDifference(string a, string b)
     {
         using var scope = NewDisposeScope();
         var labels = new[] { "high", "low" };
-        using var first = ClassifierFactory.Create(FrontendDescription.Default(FrontendKind.Leaf), ClassifierOptions.SingleTask(labels));
-        using var second = ClassifierFactory.Create(FrontendDescription.Default(FrontendKind.Leaf), ClassifierOptions.SingleTask(labels));
+        var frontend = FrontendDescription.Load(Path.Combine(a, Trainer.FrontendFile));
+        using var first = ClassifierFactory.Create(frontend, ClassifierOptions.SingleTask(labels));
+        using var second = ClassifierFactory.Create(frontend, ClassifierOptions.SingleTask(labels));
         Checkpoint.LoadWeights(Path.Combine(a, Trainer.LastCheckpoint), first);
         Checkpoint.LoadWeights(Path.Combine(b, Trainer.LastCheckpoint), second);
         return first.state_dict().Zip(second.state_dict())

@@ -24,7 +24,7 @@ internal static class BenchAccuracyCommand
         var root = new Option<string>("--root") { Description = "Benchmark root: one folder per task with train/<label>/ and test/<label>/ audio.", Required = true };
         var tasks = new Option<string[]>("--tasks") { Description = "Tasks (folders of --root) to run, comma-separated (default: every folder with a train/ and a test/ split).", AllowMultipleArgumentsPerToken = true };
         var frontends = new Option<string[]>("--frontends") { Description = "Frontends to compare: kinds or description files, comma-separated.", DefaultValueFactory = _ => ["leaf", "mel"], AllowMultipleArgumentsPerToken = true };
-        var seeds = new Option<int[]>("--seeds") { Description = "Seeds; every frontend runs with each (comma-separated).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<string[]>("--seeds") { Description = "Seeds; every frontend runs with each (comma-separated).", DefaultValueFactory = _ => ["0"], AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Folder of the runs and the result tables (reused runs are not trained again).", Required = true };
         var recipe = new TrainingRecipeOptions();
 
@@ -40,7 +40,7 @@ internal static class BenchAccuracyCommand
             foreach (string task in taskNames)
                 if (!IsTask(Path.Combine(rootDir, task))) throw new DirectoryNotFoundException($"{Path.Combine(rootDir, task)}: not a task folder (needs train/ and test/)");
             string[] frontendNames = Split(parse.GetValue(frontends));
-            int[] seedValues = parse.GetValue(seeds)!;
+            int[] seedValues = [.. Split(parse.GetValue(seeds)).Select(ParseSeed)];
             if (taskNames.Length == 0 || frontendNames.Length == 0 || seedValues.Length == 0) throw new ArgumentException("nothing to run: give at least one task, frontend and seed");
             foreach (string frontend in frontendNames) TrainingRecipeOptions.FrontendOf(frontend);   // fail before any training
 
@@ -72,6 +72,10 @@ internal static class BenchAccuracyCommand
 
     /// <summary>One finished run.</summary>
     private sealed record Row(string Task, string Frontend, int Seed, double Accuracy, int Epochs, double ClipsPerSecond, double Seconds);
+
+    private static int ParseSeed(string text) => int.TryParse(text, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed)
+        ? seed
+        : throw new ArgumentException($"--seeds: '{text}' is not a whole number");
 
     private static bool IsTask(string dir) => Directory.Exists(Path.Combine(dir, "train")) && Directory.Exists(Path.Combine(dir, "test"));
 
