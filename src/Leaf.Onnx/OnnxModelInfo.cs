@@ -65,6 +65,7 @@ public sealed record OnnxModelInfo
     /// <exception cref="FormatException">The file is not an ONNX model written by LEAF for .NET, or its metadata is invalid.</exception>
     public static OnnxModelInfo Read(string path)
     {
+        Leaf.Audio.RegularFile.Require(path);
         using var stream = File.OpenRead(path);
         return FromModel(Parse(stream, path), path);
     }
@@ -94,6 +95,8 @@ public sealed record OnnxModelInfo
             throw new FormatException($"{source}: '{OnnxMetadataKeys.Kind}' is '{metadata[OnnxMetadataKeys.Kind]}' but the frontend is '{frontend.Kind.ToName()}'");
         if (ParseInt(Required(OnnxMetadataKeys.SampleRate), OnnxMetadataKeys.SampleRate, source) != frontend.SampleRate)
             throw new FormatException($"{source}: '{OnnxMetadataKeys.SampleRate}' disagrees with the frontend's {frontend.SampleRate} Hz");
+        if (!Leaf.Audio.AudioLimits.IsValidSampleRate(frontend.SampleRate))
+            throw new FormatException($"{source}: sample rate {frontend.SampleRate} Hz is outside {Leaf.Audio.AudioLimits.SampleRateRange}");
         return new OnnxModelInfo
         {
             Frontend = frontend,

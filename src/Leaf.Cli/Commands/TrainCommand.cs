@@ -33,17 +33,17 @@ internal static class TrainCommand
         var classifier = new Option<string>("--classifier") { Description = "Encoder: cnn (compact CNN, CPU-sized) or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
         classifier.AcceptOnlyFromAmong(ClassifierNames);
         var output = new Option<string>("--out") { Description = "Output folder (checkpoints, metrics.csv, tensorboard/, frontend.json, report.json, ONNX models, plots/).", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => defaults.Epochs };
-        var minutes = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." };
-        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => defaults.LearningRate };
-        var frontendLr = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {defaults.EffectiveFrontendLearningRate:G3})." };
-        var widthLrScale = new Option<double>("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => defaults.FilterWidthLearningRateScale };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => defaults.WeightDecay };
-        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => defaults.Patience };
-        var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => defaults.Epochs }.Range(1, OptionRules.MaxEpochs);
+        var minutes = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." }.Range(0, OptionRules.MaxMinutes);
+        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => defaults.BatchSize }.Range(1, OptionRules.MaxBatch);
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => defaults.LearningRate }.Range(0, 10);
+        var frontendLr = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {defaults.EffectiveFrontendLearningRate:G3})." }.Range(0, 10);
+        var widthLrScale = new Option<double>("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => defaults.FilterWidthLearningRateScale }.Range(0, 1e6, minInclusive: true);
+        var weightDecay = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => defaults.WeightDecay }.Range(0, 10, minInclusive: true);
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => defaults.Patience }.Range(0, OptionRules.MaxEpochs);
+        var clip = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 }.Range(0.01, Leaf.Audio.AudioLimits.MaximumClipSeconds, minInclusive: true);
         var seed = new Option<int>("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => defaults.Seed };
-        var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device };
+        var device = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => defaults.Device }.Device();
         var stablePcen = new Option<bool>("--stable-pcen") { Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only)." };
         var algorithm = new Option<string>("--algorithm")
         {
@@ -55,7 +55,10 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a frontend and classifier (one head per --data task); writes checkpoints, metrics, TensorBoard events, report.json, ONNX models and plots.")
         { data, frontend, classifier, output, epochs, minutes, batch, lr, frontendLr, widthLrScale, weightDecay, patience, clip, seed, device, stablePcen, algorithm, resume };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancel)
         {
             var o = parse.InvocationConfiguration.Output;
             int runSeed = parse.GetValue(seed);
@@ -75,15 +78,24 @@ internal static class TrainCommand
             };
             if (options.Frontend.Kind == FrontendKind.Leaf)
                 o.WriteLine($"LEAF algorithm: {options.EffectiveLeafAlgorithm.ToName()}{(options.LeafAlgorithm is null ? " (auto)" : "")}");
-            var result = TrainAndExport(tasks, options, o);
+            using var outputLock = Leaf.Audio.OutputLock.ForFolder(options.OutputDirectory);
+            string last = Path.Combine(options.OutputDirectory, Trainer.LastCheckpoint);
+            if (options.Resume && !File.Exists(last)) o.WriteLine($"--resume: {last} does not exist; training starts from scratch");
+            TrainingResult result;
+            try { result = TrainAndExport(tasks, options, o, cancellation: cancel); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(File.Exists(last)
+                    ? $"{last} holds the last finished epoch, intact: run the same command with --resume to continue from it"
+                    : "no epoch finished, so there is no checkpoint yet: run the same command again to start over", cancel);
+            }
             foreach (var m in result.Metrics)
                 o.WriteLine($"epoch {m.Epoch}: step {m.Step}, loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, valid acc {m.ValidAccuracy:P1}, lr {m.LearningRate:G3}, {m.Seconds:F0} s");
             if (result.Report.Tasks.Count > 1)
                 foreach (var t in result.Report.Tasks) o.WriteLine($"task {t.Name}: test accuracy {t.TestAccuracy:P1}");
             o.WriteLine($"best valid accuracy {result.State.BestValidAccuracy:P1} (epoch {result.State.BestEpoch}); test accuracy {result.Report.TestAccuracy:P1}; {result.State.Seconds:F0} s");
             return 0;
-        });
-        return command;
+        }
     }
 
     /// <summary>
@@ -106,10 +118,10 @@ internal static class TrainCommand
     }
 
     /// <summary>Trains with a live bar, then writes classifier.json, frontend.onnx, model.onnx and the plots of the run.</summary>
-    public static TrainingResult TrainAndExport(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training")
+    public static TrainingResult TrainAndExport(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training", CancellationToken cancellation = default)
     {
         var trainer = new Trainer(tasks, options);
-        var result = Render(title, progress => trainer.Run(progress));
+        var result = Render(title, progress => trainer.Run(progress, cancellation));
         foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
         Export(result, options, o);
         var plots = RunPlots.Write(options.OutputDirectory);
