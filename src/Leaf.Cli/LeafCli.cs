@@ -79,18 +79,9 @@ public static class LeafCli
             stderr.WriteLine($"leaf: interrupted{by}{(e.Message == new OperationCanceledException().Message ? "" : $": {e.Message}")}");
             return signals?.ExitCode ?? CliSignals.InterruptExitCode;
         }
-        catch (Exception e) when (CliErrors.IsUserFacing(e))
-        {
-            stderr.WriteLine($"leaf: {CliErrors.Describe(e)}");
-            if (verbose) stderr.WriteLine(e);
-            return Failure;
-        }
         catch (Exception e)
         {
-            // The last resort: no path prints a trace by default.
-            stderr.WriteLine($"leaf: unexpected error ({e.GetType().Name}): {CliErrors.Describe(e)}; run the command again with --verbose for the full trace");
-            if (verbose) stderr.WriteLine(e);
-            return Failure;
+            return CliErrors.Report(e, stderr, verbose); // the last resort too: no path prints a trace by default
         }
     }
 }
