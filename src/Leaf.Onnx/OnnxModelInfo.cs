@@ -95,8 +95,6 @@ public sealed record OnnxModelInfo
             throw new FormatException($"{source}: '{OnnxMetadataKeys.Kind}' is '{metadata[OnnxMetadataKeys.Kind]}' but the frontend is '{frontend.Kind.ToName()}'");
         if (ParseInt(Required(OnnxMetadataKeys.SampleRate), OnnxMetadataKeys.SampleRate, source) != frontend.SampleRate)
             throw new FormatException($"{source}: '{OnnxMetadataKeys.SampleRate}' disagrees with the frontend's {frontend.SampleRate} Hz");
-        if (!Leaf.Audio.AudioLimits.IsValidSampleRate(frontend.SampleRate))
-            throw new FormatException($"{source}: sample rate {frontend.SampleRate} Hz is outside {Leaf.Audio.AudioLimits.SampleRateRange}");
         return new OnnxModelInfo
         {
             Frontend = frontend,
