@@ -13,7 +13,7 @@ public static class LeafCli
     public const int Failure = 1;
 
     /// <summary>The option, on every command, that prints an error's full trace.</summary>
-    private static readonly Option<bool> Verbose = new("--verbose") { Description = "On an error, also print its full trace (for a bug report).", Recursive = true };
+    private const string VerboseName = "--verbose";
 
     /// <summary>Builds the root command with every sub-command.</summary>
     public static RootCommand BuildRoot()
@@ -31,7 +31,7 @@ public static class LeafCli
         root.Subcommands.Add(MlNetCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
-        root.Options.Add(Verbose);
+        root.Options.Add(new Option<bool>(VerboseName) { Description = "On an error, also print its full trace (for a bug report).", Recursive = true });
         return root;
     }
 
@@ -65,7 +65,7 @@ public static class LeafCli
             stderr.WriteLine($"leaf: {message} (see '{CommandPath(parse.CommandResult)} --help')");
             return UsageError;
         }
-        bool verbose = parse.GetValue(Verbose);
+        bool verbose = parse.GetValue<bool>(VerboseName);
         using var signals = parse.Action is System.CommandLine.Invocation.AsynchronousCommandLineAction ? new CliSignals(cancellation) : null;
         var token = signals?.Token ?? cancellation;
         try
