@@ -81,6 +81,7 @@ public sealed class BadInputTests(ScoringFixture fixture)
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void An_unreadable_subfolder_becomes_an_error_row_and_the_rest_is_scored()
     {
         // Run as an unprivileged user (root reads any folder), in a child process.
