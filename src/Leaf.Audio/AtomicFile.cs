@@ -15,7 +15,7 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
+        OutputFolder.Create(dir, path);
         string temp = Path.Combine(dir, $".{Path.GetFileName(full)}{TempMarker}{Guid.NewGuid():N}");
         try
         {

@@ -22,7 +22,7 @@ public static class AudioFile
     public static AudioClip Load(string path, AudioLoadOptions? options = null)
     {
         options = Validate(options);
-        using FileStream file = File.OpenRead(path);
+        using FileStream file = OpenRegular(path);
         if (StartsLikeWav(file)) return Condition(ReadWav(file, path), path, options);
         file.Dispose(); // ffmpeg opens the file itself
         return Condition(FfmpegDecoder.Decode(path, options.Ffmpeg, path), path, options);
@@ -64,7 +64,7 @@ public static class AudioFile
     /// </summary>
     public static AudioInfo ReadInfo(string path, FfmpegOptions? ffmpeg = null)
     {
-        using FileStream file = File.OpenRead(path);
+        using FileStream file = OpenRegular(path);
         if (!StartsLikeWav(file)) return FfprobeInfo.Read(path, ffmpeg ?? FfmpegOptions.Default);
         WavLayout layout = WavHeaderParser.Parse(file, path);
         WavFormat f = layout.Format;
@@ -72,7 +72,7 @@ public static class AudioFile
     }
 
     /// <summary>Opens a WAV file for windowed reads in bounded memory (see <see cref="WavStreamReader"/>).</summary>
-    public static WavStreamReader OpenWav(string path) => new(File.OpenRead(path), leaveOpen: false, path);
+    public static WavStreamReader OpenWav(string path) => new(OpenRegular(path), leaveOpen: false, path);
 
     /// <summary>Opens a seekable stream holding a WAV file (from its current position) for windowed reads.</summary>
     public static WavStreamReader OpenWav(Stream stream, string source = MemorySource, bool leaveOpen = false) => new(stream, leaveOpen, source);
@@ -80,12 +80,21 @@ public static class AudioFile
     private static AudioLoadOptions Validate(AudioLoadOptions? options)
     {
         options ??= AudioLoadOptions.Default;
-        if (options.SampleRate is int rate && rate is <= 0 or > 1_000_000)
-            throw new ArgumentOutOfRangeException(nameof(options), rate, "SampleRate must be 1 to 1 000 000 Hz (or null to keep the file's rate)");
+        if (options.SampleRate is int rate && !AudioLimits.IsValidSampleRate(rate))
+            throw new ArgumentOutOfRangeException(nameof(options), rate, $"SampleRate must be {AudioLimits.SampleRateRange} (or null to keep the file's rate)");
         if (options.CropOrPad is { Length: <= 0 } crop)
             throw new ArgumentOutOfRangeException(nameof(options), crop.Length, "CropOrPad.Length must be positive");
         ArgumentNullException.ThrowIfNull(options.Ffmpeg);
         return options;
+    }
+
+    // A FIFO or device would block or never end: refused by name before it is opened.
+    private static FileStream OpenRegular(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (RegularFile.Describe(path) is string what)
+            throw new AudioFormatException(path, $"is {what}, not a regular file; only regular files (or links to them) are read");
+        return File.OpenRead(path);
     }
 
     private static bool StartsLikeWav(Stream file)

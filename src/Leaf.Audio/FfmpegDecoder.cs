@@ -43,10 +43,24 @@ internal static class FfmpegDecoder
         return decoded ?? throw outputError!;
     }
 
+    /// <summary>
+    /// The demuxers ffmpeg and ffprobe may use: audio containers that read only the given file. Playlists and
+    /// reference-following formats (HLS, concat, …) are not among them, so a file cannot make ffmpeg read another.
+    /// </summary>
+    private const string AllowedFormats = "wav,w64,flac,mp3,ogg,mov,aac,aiff,au,asf,matroska,caf,wv,ape,amr,ac3,eac3,dts,tta,voc,mpc,mpc8";
+
+    /// <summary>
+    /// ffmpeg/ffprobe arguments that open exactly <paramref name="path"/>: through the <c>file</c> protocol only (a name
+    /// like "pipe:1" or "http:…" is not taken as a protocol, and nothing the file names can open a network or pipe), with
+    /// the demuxers of <see cref="AllowedFormats"/>.
+    /// </summary>
+    internal static IEnumerable<string> InputArguments(string path) =>
+        ["-protocol_whitelist", "file", "-format_whitelist", AllowedFormats, "-i", "file:" + Path.GetFullPath(path)];
+
     private static IEnumerable<string> Arguments(string path) =>
     [
         "-nostdin", "-v", "error",
-        "-i", "file:" + Path.GetFullPath(path), // file: so names like "pipe:1" or "http:…" are not taken as protocols
+        .. InputArguments(path),
         "-map", "0:a:0", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
         "-c:a", "pcm_f32le", "-f", "wav", "-",
     ];

@@ -14,7 +14,7 @@ internal static class FfprobeInfo
         [
             "-v", "error", "-select_streams", "a:0",
             "-show_entries", "stream=codec_name,sample_rate,channels,duration:format=duration",
-            "-of", "default=noprint_wrappers=1", "file:" + Path.GetFullPath(path),
+            "-of", "default=noprint_wrappers=1", .. FfmpegDecoder.InputArguments(path),
         ], path);
         Task<string> errors = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
@@ -28,8 +28,8 @@ internal static class FfprobeInfo
             .Select(l => l.Split('=', 2)).Where(kv => kv.Length == 2).ToList();
         string? Value(string key) => lines.FirstOrDefault(kv => kv[0] == key && kv[1] != "N/A")?[1];
         string codec = Value("codec_name") ?? throw new AudioFormatException(path, "contains no audio stream");
-        if (!int.TryParse(Value("sample_rate"), CultureInfo.InvariantCulture, out int rate) || rate <= 0)
-            throw new AudioFormatException(path, $"ffprobe reports no valid sample rate for its {codec} stream");
+        if (!int.TryParse(Value("sample_rate"), CultureInfo.InvariantCulture, out int rate) || !AudioLimits.IsValidSampleRate(rate))
+            throw new AudioFormatException(path, $"ffprobe reports no valid sample rate for its {codec} stream (must be {AudioLimits.SampleRateRange})");
         int.TryParse(Value("channels"), CultureInfo.InvariantCulture, out int channels);
         double.TryParse(Value("duration"), CultureInfo.InvariantCulture, out double seconds);
         return new AudioInfo(path, codec, channels, rate, (long)Math.Round(seconds * rate));

@@ -12,7 +12,6 @@ namespace Leaf.Audio;
 internal static class WavHeaderParser
 {
     private const int MaxChannels = 1024;
-    private const int MaxSampleRate = 1_000_000;
     private const int FmtBytesRead = 40; // the 16 basic bytes + cbSize, validBits, channelMask, subformat GUID
 
     // KSDATAFORMAT_SUBTYPE_* GUIDs are {tag}-0000-0010-8000-00AA00389B71: bytes 2..15 after the 16-bit tag.
@@ -100,7 +99,7 @@ internal static class WavHeaderParser
                                      "convert it first, e.g. 'ffmpeg -i IN -c:a pcm_s16le OUT.wav'"),
         };
         if (channels is 0 or > MaxChannels) throw Error(source, $"invalid channel count {channels} (must be 1 to {MaxChannels})");
-        if (sampleRate is 0 or > MaxSampleRate) throw Error(source, $"invalid sample rate {sampleRate} Hz (must be 1 to {MaxSampleRate})");
+        if (!AudioLimits.IsValidSampleRate(sampleRate)) throw Error(source, $"invalid sample rate {sampleRate} Hz (must be {AudioLimits.SampleRateRange})");
         bool bitsOk = type == WavSampleType.Pcm ? bits is >= 1 and <= 32 : bits is 32 or 64;
         if (!bitsOk)
             throw Error(source, $"unsupported {(type == WavSampleType.Pcm ? "PCM" : "float")} sample size {bits} bits " +

@@ -9,9 +9,11 @@ namespace Leaf.Cli;
 internal sealed class ClassifierModels
 {
     public Option<string> Model { get; } = new("--model") { Description = "Classifier model (.onnx from leaf train or leaf export --classifier).", Required = true };
-    public Option<string> Device { get; } = new("--device") { Description = "Execution provider: cpu, cuda or cuda:ID (cuda needs the build with -p:LeafGpu=true).", DefaultValueFactory = _ => "cpu" };
-    public Option<int> Threads { get; } = new("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core). With 1 (default) results are bit-identical whatever the batch's other files.", DefaultValueFactory = _ => 1 };
-    public Option<int> Batch { get; } = new("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows };
+    public Option<string> Device { get; } = new Option<string>("--device") { Description = "Execution provider: cpu, cuda or cuda:ID (cuda needs the build with -p:LeafGpu=true).", DefaultValueFactory = _ => "cpu" }.Device();
+    public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core). With 1 (default) results are bit-identical whatever the batch's other files.", DefaultValueFactory = _ => 1 }
+        .Range(0, OptionRules.MaxThreads);
+    public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows }
+        .Range(1, OptionRules.MaxBatch);
     public Option<bool> NoLoudness { get; } = new("--no-loudness") { Description = "Do not loudness-normalise each window (only for models trained without it)." };
 
     public IEnumerable<Option> All => [Model, Device, Threads, Batch, NoLoudness];
@@ -19,13 +21,10 @@ internal sealed class ClassifierModels
     /// <summary>The classifier options the parsed command line names; <paramref name="embeddings"/> adds the embedding output.</summary>
     public OnnxClassifierOptions Options(ParseResult parse, bool embeddings = false)
     {
-        int threads = parse.GetValue(Threads), batch = parse.GetValue(Batch);
-        if (threads < 0) throw new ArgumentException($"--threads {threads}: must be 0 (automatic) or more");
-        if (batch < 1) throw new ArgumentException($"--batch {batch}: must be at least 1");
         return new OnnxClassifierOptions
         {
-            Session = new OnnxFrontendOptions { ExecutionProvider = parse.GetValue(Device)!, IntraOpThreads = threads, AllowSpinning = false },
-            BatchWindows = batch,
+            Session = new OnnxFrontendOptions { ExecutionProvider = parse.GetValue(Device)!, IntraOpThreads = parse.GetValue(Threads), AllowSpinning = false },
+            BatchWindows = parse.GetValue(Batch),
             Loudness = parse.GetValue(NoLoudness) ? null : new OnnxClassifierOptions().Loudness,
             Embeddings = embeddings,
         };
@@ -50,6 +49,7 @@ internal sealed class ClassifierModels
     {
         string path = parse.GetValue(Model)!;
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model not found", path);
+        RegularFile.Require(path);
         return new OnnxClassifier(path, Options(parse));
     }
 }

@@ -12,6 +12,9 @@ public static class LeafCli
     /// <summary>Exit code for a failure while running a command (bad input file, missing tool, …).</summary>
     public const int Failure = 1;
 
+    /// <summary>The option, on every command, that prints an error's full trace.</summary>
+    private const string VerboseName = "--verbose";
+
     /// <summary>Builds the root command with every sub-command.</summary>
     public static RootCommand BuildRoot()
     {
@@ -28,6 +31,7 @@ public static class LeafCli
         root.Subcommands.Add(MlNetCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Options.Add(new Option<bool>(VerboseName) { Description = "On an error, also print its full trace (for a bug report).", Recursive = true });
         return root;
     }
 
@@ -40,7 +44,15 @@ public static class LeafCli
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
-    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; returns the process exit code. A long command (one that observes
+    /// cancellation) is interrupted by SIGINT, SIGTERM or <paramref name="cancellation"/>: it saves its finished work,
+    /// says how to resume and returns 130 (143 after SIGTERM). Any exception ends in one line on
+    /// <paramref name="stderr"/> (the trace only with <c>--verbose</c>).
+    /// </summary>
+    public static int Run(string[] args, TextWriter? stdout, TextWriter? stderr, CancellationToken cancellation)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
@@ -53,14 +65,23 @@ public static class LeafCli
             stderr.WriteLine($"leaf: {message} (see '{CommandPath(parse.CommandResult)} --help')");
             return UsageError;
         }
+        bool verbose = parse.GetValue<bool>(VerboseName);
+        using var signals = parse.Action is System.CommandLine.Invocation.AsynchronousCommandLineAction ? new CliSignals(cancellation) : null;
+        var token = signals?.Token ?? cancellation;
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return parse.InvokeAsync(configuration, token).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (CliErrors.IsUserFacing(e))
+        catch (OperationCanceledException e) when (token.IsCancellationRequested)
         {
-            stderr.WriteLine($"leaf: {CliErrors.Describe(e)}");
-            return Failure;
+            string by = signals?.SignalName is string name ? $" by {name}" : "";
+            stderr.WriteLine($"leaf: interrupted{by}{(e.Message == new OperationCanceledException().Message ? "" : $": {e.Message}")}");
+            return signals?.ExitCode ?? CliSignals.InterruptExitCode;
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e, stderr, verbose); // the last resort too: no path prints a trace by default
         }
     }
 }

@@ -26,17 +26,17 @@ internal sealed class TrainingRecipeOptions
         DefaultValueFactory = _ => "leaf",
     };
     public Option<string> Classifier { get; } = new("--classifier") { Description = "Encoder: cnn (compact CNN, CPU-sized) or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
-    public Option<int> Epochs { get; } = new("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => Defaults.Epochs };
-    public Option<double?> Minutes { get; } = new("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." };
-    public Option<int> Batch { get; } = new("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => Defaults.BatchSize };
-    public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => Defaults.LearningRate };
-    public Option<double?> FrontendLearningRate { get; } = new("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {Defaults.EffectiveFrontendLearningRate:G3})." };
-    public Option<double> WidthLearningRateScale { get; } = new("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => Defaults.FilterWidthLearningRateScale };
-    public Option<double> WeightDecay { get; } = new("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => Defaults.WeightDecay };
-    public Option<int> Patience { get; } = new("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => Defaults.Patience };
-    public Option<double> ClipSeconds { get; } = new("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 };
+    public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => Defaults.Epochs }.Range(1, OptionRules.MaxEpochs);
+    public Option<double?> Minutes { get; } = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." }.Range(0, OptionRules.MaxMinutes);
+    public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => Defaults.BatchSize }.Range(1, OptionRules.MaxBatch);
+    public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => Defaults.LearningRate }.Range(0, 10);
+    public Option<double?> FrontendLearningRate { get; } = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {Defaults.EffectiveFrontendLearningRate:G3})." }.Range(0, 10);
+    public Option<double> WidthLearningRateScale { get; } = new Option<double>("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => Defaults.FilterWidthLearningRateScale }.Range(0, 1e6, minInclusive: true);
+    public Option<double> WeightDecay { get; } = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => Defaults.WeightDecay }.Range(0, 10, minInclusive: true);
+    public Option<int> Patience { get; } = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => Defaults.Patience }.Range(0, OptionRules.MaxEpochs);
+    public Option<double> ClipSeconds { get; } = new Option<double>("--clip-seconds") { Description = "Training crop and evaluation window length in seconds.", DefaultValueFactory = _ => 1.0 }.Range(0.01, Leaf.Audio.AudioLimits.MaximumClipSeconds, minInclusive: true);
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the weights, the split and the data order.", DefaultValueFactory = _ => Defaults.Seed };
-    public Option<string> Device { get; } = new("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => Defaults.Device };
+    public Option<string> Device { get; } = new Option<string>("--device") { Description = "Torch device (cpu; cuda needs a CUDA build of TorchSharp).", DefaultValueFactory = _ => Defaults.Device }.Device();
     public Option<bool> StablePcen { get; } = new("--stable-pcen") { Description = "Learn sPCEN's alpha, delta, root and smoothing as logarithms (stays positive; LEAF only)." };
     public Option<string> Algorithm { get; } = new("--algorithm")
     {
@@ -49,12 +49,12 @@ internal sealed class TrainingRecipeOptions
         DefaultValueFactory = _ => "default",
     };
     public Option<bool?> Standardize { get; } = new("--standardize") { Description = "Standardise each example's features (mean 0, variance 1) before the encoder: true|false." };
-    public Option<double?> Shift { get; } = new("--shift") { Description = "Augmentation: largest random time shift in seconds (0: off)." };
-    public Option<double?> Equalizer { get; } = new("--eq") { Description = "Augmentation: probability of a random 3-band equaliser of ±--eq-db (0: off)." };
-    public Option<double?> EqualizerDb { get; } = new("--eq-db") { Description = "Augmentation: largest boost or cut of an equaliser band in dB." };
-    public Option<double?> Noise { get; } = new("--noise") { Description = "Augmentation: probability of mixing white, pink or brown noise at a random SNR in --snr (0: off)." };
+    public Option<double?> Shift { get; } = new Option<double?>("--shift") { Description = "Augmentation: largest random time shift in seconds (0: off)." }.Range(0, 60, minInclusive: true);
+    public Option<double?> Equalizer { get; } = new Option<double?>("--eq") { Description = "Augmentation: probability of a random 3-band equaliser of ±--eq-db (0: off)." }.Range(0, 1, minInclusive: true);
+    public Option<double?> EqualizerDb { get; } = new Option<double?>("--eq-db") { Description = "Augmentation: largest boost or cut of an equaliser band in dB." }.Range(0, 40, minInclusive: true);
+    public Option<double?> Noise { get; } = new Option<double?>("--noise") { Description = "Augmentation: probability of mixing white, pink or brown noise at a random SNR in --snr (0: off)." }.Range(0, 1, minInclusive: true);
     public Option<string?> Snr { get; } = new("--snr") { Description = "Augmentation: SNR range of the mixed noise in dB, MIN:MAX." };
-    public Option<double?> Gain { get; } = new("--gain-db") { Description = "Augmentation: largest random gain in dB after loudness normalisation (0: off)." };
+    public Option<double?> Gain { get; } = new Option<double?>("--gain-db") { Description = "Augmentation: largest random gain in dB after loudness normalisation (0: off)." }.Range(0, 40, minInclusive: true);
     public Option<bool?> SpecAugment { get; } = new("--spec-augment") { Description = "Augmentation: SpecAugment masks (2 × ≤10 channels, 2 × ≤10 frames) on the features: true|false." };
 
     public TrainingRecipeOptions()

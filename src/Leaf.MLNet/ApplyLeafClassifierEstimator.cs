@@ -75,12 +75,16 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
 
     private static (byte[] Model, ClassifierModelInfo Info) Read(string path)
     {
+        Leaf.Audio.RegularFile.Require(path);
         byte[] model = File.ReadAllBytes(path);
         try
         {
             using var session = new InferenceSession(model);
             var info = ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path);
             ClassifierWindowing.RequireNotWindowed(session.ModelMetadata.CustomMetadataMap, path);
+            info.RequireMatchingGraph(name => session.OutputMetadata.TryGetValue(name, out var output) && output.Dimensions is [_, int width] && width > 0
+                ? width
+                : throw new FormatException($"{path}: a classifier model has output '{name}' [batch, n] with a fixed n"), path);
             return (model, info);
         }
         catch (OnnxRuntimeException e)

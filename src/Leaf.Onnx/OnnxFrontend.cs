@@ -20,7 +20,7 @@ public sealed class OnnxFrontend : IDisposable
     /// <exception cref="FormatException">The file is not a LEAF for .NET frontend model.</exception>
     /// <exception cref="NotSupportedException">The execution provider is not available in this build.</exception>
     public OnnxFrontend(string modelPath, OnnxFrontendOptions? options = null)
-        : this(options, o => new InferenceSession(modelPath, o), modelPath) { }
+        : this(options, o => OnnxSessionSettings.Load(modelPath, o), modelPath) { }
 
     /// <summary>Loads a model held in memory.</summary>
     /// <inheritdoc cref="OnnxFrontend(string, OnnxFrontendOptions?)" path="/exception"/>
@@ -33,7 +33,7 @@ public sealed class OnnxFrontend : IDisposable
         ExecutionProvider = provider;
         try
         {
-            session = open(sessionOptions);
+            session = OnnxSessionSettings.Open(open, sessionOptions, source);
             try
             {
                 Info = OnnxModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, source);

@@ -65,6 +65,7 @@ public sealed record OnnxModelInfo
     /// <exception cref="FormatException">The file is not an ONNX model written by LEAF for .NET, or its metadata is invalid.</exception>
     public static OnnxModelInfo Read(string path)
     {
+        Leaf.Audio.RegularFile.Require(path);
         using var stream = File.OpenRead(path);
         return FromModel(Parse(stream, path), path);
     }

@@ -32,4 +32,26 @@ internal static class OnnxSessionSettings
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens a session with <paramref name="open"/>, turning ONNX Runtime's refusal of the model (not ONNX, truncated,
+    /// external data it will not read, e.g. outside the model's folder) into a one-line error naming <paramref name="source"/>.
+    /// </summary>
+    /// <exception cref="FormatException">ONNX Runtime cannot load the model.</exception>
+    public static InferenceSession Open(Func<SessionOptions, InferenceSession> open, SessionOptions options, string source)
+    {
+        try { return open(options); }
+        catch (OnnxRuntimeException e)
+        {
+            throw new FormatException($"{source}: not an ONNX model ONNX Runtime can load ({e.Message.ReplaceLineEndings(" ")})", e);
+        }
+    }
+
+    /// <summary>A session of the model file at <paramref name="path"/>, which must be a regular file (a FIFO would block the reader).</summary>
+    /// <exception cref="IOException">The path is a FIFO, a device or a folder.</exception>
+    public static InferenceSession Load(string path, SessionOptions options)
+    {
+        Leaf.Audio.RegularFile.Require(path);
+        return new InferenceSession(path, options);
+    }
 }

@@ -4,8 +4,8 @@ using Leaf.Audio;
 namespace Leaf.Scoring;
 
 /// <summary>
-/// Lists the files of a scoring run, in a deterministic order: a folder recursively (audio extensions only, sorted by
-/// path, ordinal), or a CSV manifest with a <c>path</c> column (in manifest order).
+/// Lists the files of a scoring run, in a deterministic order: a folder recursively (audio extensions only, regular
+/// files, sorted by path, ordinal; an unreadable subfolder is listed with its error, see <see cref="FolderScan"/>), or a CSV manifest with a <c>path</c> column (in manifest order).
 /// </summary>
 public static class ScoringInputs
 {
@@ -29,11 +29,10 @@ public static class ScoringInputs
         return files;
     }
 
+    // Regular files only; a subfolder that cannot be listed becomes an input with its error (an error row), the rest is scored.
     private static ScoringInput[] FromFolder(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => AudioExtensions.Contains(System.IO.Path.GetExtension(f)) && !AtomicFile.IsTemporary(f))
-            .Order(StringComparer.Ordinal)
-            .Select((f, i) => new ScoringInput(i, f, System.IO.Path.GetFullPath(f)))];
+        [.. FolderScan.Files(folder, f => AudioExtensions.Contains(System.IO.Path.GetExtension(f)) && !AtomicFile.IsTemporary(f))
+            .Select((f, i) => new ScoringInput(i, f.Path, System.IO.Path.GetFullPath(f.Path), f.Error))];
 
     private static List<ScoringInput> FromManifest(string manifest)
     {

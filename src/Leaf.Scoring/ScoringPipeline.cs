@@ -137,6 +137,7 @@ public static class ScoringPipeline
 
     private static Decoded Decode(ScoringInput input, AudioLoadOptions load)
     {
+        if (input.Error is not null) return new(input, null, input.Error);
         try
         {
             float[] samples = AudioFile.Load(input.FullPath, load).Samples;

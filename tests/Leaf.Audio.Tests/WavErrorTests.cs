@@ -82,6 +82,8 @@ public class WavErrorTests
 
     [Theory]
     [InlineData(0u)]
+    [InlineData(1u)]   // a 32 KB file "at 1 Hz" would be hours of audio to resample
+    [InlineData(999u)] // just under AudioLimits.MinimumSampleRate
     [InlineData(1_000_001u)]
     [InlineData(uint.MaxValue)]
     public void Absurd_sample_rates(uint rate) => Rejects((Valid with { SampleRate = rate }).Build(), $"invalid sample rate {rate} Hz");

@@ -166,11 +166,6 @@ public sealed class ScoreCommandTests(ScoringFixture fixture)
     }
 
     [Theory]
-    [InlineData("--shard", "3/2", "shard 3 of 2 is out of range")]
-    [InlineData("--shard", "x", "expected I/N")]
-    [InlineData("--out", "r.txt", "must end in .csv or .parquet")]
-    [InlineData("--batch", "0", "--batch 0: must be at least 1")]
-    [InlineData("--device", "tpu", "unknown execution provider 'tpu'")]
     [InlineData("--model", "missing.onnx", "missing.onnx: model not found")]
     [InlineData("--input", "no-such-folder", "no-such-folder: no such folder or manifest")]
     public void BadArgumentsGiveOneLineErrors(string option, string value, string message)

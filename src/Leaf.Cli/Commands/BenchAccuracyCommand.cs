@@ -31,7 +31,10 @@ internal static class BenchAccuracyCommand
         var command = new Command("accuracy", "Train each frontend on every task's train split and test it on the test split (unseen sources), same recipe, budget and seeds; print one table.")
         { root, tasks, frontends, seeds, output };
         foreach (var option in recipe.All.Where(o => o != recipe.Frontend && o != recipe.Seed)) command.Options.Add(option);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancel)
         {
             var o = parse.InvocationConfiguration.Output;
             string rootDir = parse.GetValue(root)!, outDir = parse.GetValue(output)!;
@@ -43,6 +46,7 @@ internal static class BenchAccuracyCommand
             int[] seedValues = [.. Split(parse.GetValue(seeds)).Select(ParseSeed)];
             if (taskNames.Length == 0 || frontendNames.Length == 0 || seedValues.Length == 0) throw new ArgumentException("nothing to run: give at least one task, frontend and seed");
             foreach (string frontend in frontendNames) TrainingRecipeOptions.FrontendOf(frontend);   // fail before any training
+            using var outputLock = Leaf.Audio.OutputLock.ForFolder(outDir);
 
             var rows = new List<Row>();
             foreach (string task in taskNames)
@@ -55,7 +59,7 @@ internal static class BenchAccuracyCommand
                         var options = recipe.Read(parse, runDir, frontend) with { Seed = seed, Resume = true, TensorBoard = false };
                         var report = File.Exists(Path.Combine(runDir, Trainer.ReportFile))
                             ? TrainingReport.Load(Path.Combine(runDir, Trainer.ReportFile))
-                            : TrainCommand.Train(dataset, options, o, $"{task} {RunName(frontend)} seed {seed}").Report;
+                            : TrainCommand.Train(dataset, options, o, $"{task} {RunName(frontend)} seed {seed}", cancel).Report;
                         rows.Add(new Row(task, RunName(frontend), seed, report.TestAccuracy, report.Epochs, report.ClipsPerSecond, report.Seconds));
                         o.WriteLine($"{task} {RunName(frontend)} seed {seed}: test accuracy {report.TestAccuracy:P1} ({report.Epochs} epochs, {report.Seconds:F0} s)");
                         WriteResults(outDir, rows);
@@ -66,8 +70,7 @@ internal static class BenchAccuracyCommand
             console.Write(Table(rows, seedValues));
             o.WriteLine($"wrote {Path.Combine(outDir, ResultsCsv)} and {Path.Combine(outDir, ResultsMarkdown)}");
             return 0;
-        });
-        return command;
+        }
     }
 
     /// <summary>One finished run.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Leaf.Audio;
 using Leaf.Frontends;
 using Leaf.Onnx;
 using Leaf.Training.Frontends;
@@ -21,10 +22,10 @@ internal static class BenchCommand
         string[] kinds = [.. FrontendKindNames.All, ExactLeaf];
         var kind = new Option<string>("--kind") { Description = "Frontend kind: " + string.Join("|", kinds) + $" (leaf: the fast algorithm, ONNX export and TorchSharp module; {ExactLeaf}: the exact ones).", DefaultValueFactory = _ => "leaf" };
         kind.AcceptOnlyFromAmong(kinds);
-        var seconds = new Option<int>("--seconds") { Description = "Clip length in seconds.", DefaultValueFactory = _ => 10 };
-        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 4 };
-        var threads = new Option<int>("--threads") { Description = "Threads for ONNX Runtime and libtorch.", DefaultValueFactory = _ => 1 };
-        var runs = new Option<int>("--runs") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 5 };
+        var seconds = new Option<int>("--seconds") { Description = "Clip length in seconds.", DefaultValueFactory = _ => 10 }.Range(1, AudioLimits.MaximumClipSeconds);
+        var batch = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => 4 }.Range(1, 256);
+        var threads = new Option<int>("--threads") { Description = "Threads for ONNX Runtime and libtorch.", DefaultValueFactory = _ => 1 }.Range(1, OptionRules.MaxThreads);
+        var runs = new Option<int>("--runs") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 5 }.Range(1, 1000);
         var engine = new Option<string>("--engine") { Description = "onnx, torch or both.", DefaultValueFactory = _ => "both" };
         engine.AcceptOnlyFromAmong("onnx", "torch", "both");
         var backward = new Option<bool>("--backward") { Description = "Also time forward+backward (TorchSharp only)." };
@@ -37,7 +38,6 @@ internal static class BenchCommand
             var d = FrontendDescription.Default(FrontendKindNames.Parse(kindName == ExactLeaf ? "leaf" : kindName)).WithInitialParameters();
             var algorithm = kindName == ExactLeaf ? LeafAlgorithm.Exact : LeafAlgorithm.Fast;
             int clips = parse.GetValue(batch), samples = parse.GetValue(seconds) * d.SampleRate, n = parse.GetValue(runs), t = parse.GetValue(threads);
-            if (clips < 1 || samples < 1 || n < 1 || t < 1) throw new ArgumentException("--seconds, --batch, --runs and --threads must be positive");
             var random = new Random(1);
             float[][] audio = [.. Enumerable.Range(0, clips).Select(_ => Enumerable.Range(0, samples).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())];
             double audioSeconds = (double)clips * samples / d.SampleRate;

@@ -11,13 +11,14 @@ internal static class DataCommand
         var task = new Argument<string>("task") { Description = $"{KeywordDataset.TaskName} (espeak-ng voices with noise) or {InstrumentDataset.TaskName} (fluidsynth, General MIDI)." };
         task.AcceptOnlyFromAmong(KeywordDataset.TaskName, InstrumentDataset.TaskName);
         var output = new Option<string>("--out") { Description = "Output folder (train/valid/test/<label>/*.wav); files already there are kept.", Required = true };
-        var perClass = new Option<int>("--per-class") { Description = "Files per class.", DefaultValueFactory = _ => new SynthesisOptions { OutputDirectory = "" }.PerClass };
+        var perClass = new Option<int>("--per-class") { Description = "Files per class.", DefaultValueFactory = _ => new SynthesisOptions { OutputDirectory = "" }.PerClass }.Range(1, 100_000);
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same files.", DefaultValueFactory = _ => 0 };
 
         var synth = new Command("synth", "Synthesise a small labelled dataset (installs espeak-ng or fluidsynth with apt-get if missing).") { task, output, perClass, seed };
         synth.SetAction(parse =>
         {
             string name = parse.GetValue(task)!;
+            using var outputLock = Leaf.Audio.OutputLock.ForFolder(parse.GetValue(output)!);
             var options = new SynthesisOptions
             {
                 OutputDirectory = parse.GetValue(output)!,

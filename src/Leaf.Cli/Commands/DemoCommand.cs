@@ -22,9 +22,9 @@ internal static class DemoCommand
     public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Work folder: data/keywords (reused by later runs), leaf/ and mel/ runs.", DefaultValueFactory = _ => "demo" };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per frontend: the same budget for both, whatever the machine's speed (the learning-rate schedule spans them).", DefaultValueFactory = _ => 8 };
-        var minutes = new Option<double?>("--minutes") { Description = "Optional time cap per frontend in minutes (then results depend on the machine's speed)." };
-        var perClass = new Option<int>("--per-class") { Description = "Synthesised files per keyword.", DefaultValueFactory = _ => 60 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per frontend: the same budget for both, whatever the machine's speed (the learning-rate schedule spans them).", DefaultValueFactory = _ => 8 }.Range(1, OptionRules.MaxEpochs);
+        var minutes = new Option<double?>("--minutes") { Description = "Optional time cap per frontend in minutes (then results depend on the machine's speed)." }.Range(0, OptionRules.MaxMinutes);
+        var perClass = new Option<int>("--per-class") { Description = "Synthesised files per keyword.", DefaultValueFactory = _ => 60 }.Range(1, 100_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the data, the weights and the data order.", DefaultValueFactory = _ => 0 };
 
         var command = new Command("demo", "Synthesise spoken keywords, train LEAF and mel with the same budget, compare them, and score test files with the trained LEAF model through ML.NET.")
@@ -33,6 +33,7 @@ internal static class DemoCommand
         {
             var o = parse.InvocationConfiguration.Output;
             string root = parse.GetValue(output)!;
+            using var outputLock = Leaf.Audio.OutputLock.ForFolder(root);
             int runSeed = parse.GetValue(seed);
             var data = CliProgress.Run("synth keywords", "files", progress => KeywordDataset.Synthesize(new SynthesisOptions
             {

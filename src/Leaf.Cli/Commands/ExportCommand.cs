@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Leaf.Audio;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx;
@@ -18,17 +19,20 @@ internal static class ExportCommand
         var kind = new Option<string?>("--kind") { Description = "Frontend kind with --frontend default: " + string.Join("|", FrontendKindNames.All) + "." };
         kind.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
         var output = new Option<string>("--out") { Description = "The .onnx file to write (written atomically).", Required = true };
-        var fixedSamples = new Option<int?>("--fixed-samples") { Description = "Fix the input length in samples (ML.NET needs known sizes); default: any length." };
+        var fixedSamples = new Option<int?>("--fixed-samples") { Description = "Fix the input length in samples (ML.NET needs known sizes); default: any length." }
+            .Range(1, OptionRules.MaxClipSamples);
         var json = new Option<bool>("--json") { Description = "Also write the complete frontend description next to the model (same name, .json)." };
         var classifier = new Option<string?>("--classifier") { Description = "A trained classifier description (DIR/classifier.json from leaf train): exports frontend + network with 'logits' and 'probabilities'." };
 
         var fast = new Option<bool>("--fast") { Description = "LEAF only: compute the filterbank and pooling in the frequency domain (same model within 1e-4, several times faster; default: the exact operations)." };
-        var clipSamples = new Option<int?>("--clip-samples") { Description = "With --classifier: the clip length (samples) it was trained on, stored in the metadata; default the fixed length, else 1 s." };
+        var clipSamples = new Option<int?>("--clip-samples") { Description = "With --classifier: the clip length (samples) it was trained on, stored in the metadata; default the fixed length, else 1 s." }
+            .Range(1, OptionRules.MaxClipSamples);
 
         var command = new Command("export", "Export a frontend (input 'waveform' [batch, samples], output 'features' [batch, frames, channels]) or a trained classifier to ONNX.")
         { frontend, kind, output, fixedSamples, json, classifier, clipSamples, fast };
         command.SetAction(parse =>
         {
+            using var outputLock = OutputLock.ForFile(parse.GetValue(output)!);
             var frontendOptions = new FrontendExportOptions
             {
                 FixedSamples = parse.GetValue(fixedSamples),

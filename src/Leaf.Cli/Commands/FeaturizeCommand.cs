@@ -12,7 +12,7 @@ internal static class FeaturizeCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("audio") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("audio") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore }.NoOptionLikeValues();
         var frontend = new Option<string>("--frontend") { Description = "'default' (the paper's initialisation), a frontend description JSON, or an exported .onnx model.", DefaultValueFactory = _ => FrontendSource.DefaultName };
         var kind = new Option<string?>("--kind") { Description = "Frontend kind with --frontend default: " + string.Join("|", FrontendKindNames.All) + "." };
         kind.AcceptOnlyFromAmong([.. FrontendKindNames.All]);
@@ -25,18 +25,23 @@ internal static class FeaturizeCommand
 
         var command = new Command("featurize", "Compute frontend features of audio files and write one .npy [frames, channels] per file.")
         { inputs, frontend, kind, output, engine, algorithm, loudness };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancel)
         {
             var description = FrontendSource.Resolve(parse.GetValue(frontend)!, parse.GetValue(kind)).WithInitialParameters();
-            var files = AudioInputs.Expand(parse.GetValue(inputs)!);
+            var files = AudioInputs.Expand(parse.GetValue(inputs)!, parse.InvocationConfiguration.Error);
             string outDir = parse.GetValue(output)!;
             var names = OutputNames(files);
             var load = new AudioLoadOptions { SampleRate = description.SampleRate, Loudness = parse.GetValue(loudness) ? LoudnessOptions.Paper : null };
-            Directory.CreateDirectory(outDir);
+            using var outputLock = OutputLock.ForFolder(outDir);
             using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!));
             var o = parse.InvocationConfiguration.Output;
             for (int i = 0; i < files.Count; i++)
             {
+                if (cancel.IsCancellationRequested)
+                    throw new OperationCanceledException($"{i} of {files.Count} files written to {outDir}: run the same command again to write them all", cancel);
                 var clip = AudioFile.Load(files[i], load);
                 var features = featurizer.Featurize(clip.Samples);
                 string path = Path.Combine(outDir, names[i]);
@@ -44,8 +49,7 @@ internal static class FeaturizeCommand
                 o.WriteLine($"{files[i]} -> {path} [{features.Frames} x {features.Channels}]");
             }
             return 0;
-        });
-        return command;
+        }
     }
 
     // One .npy per input, named after the file; inputs whose names collide are refused rather than overwritten.

@@ -27,6 +27,9 @@ internal static class MlNetCommand
 
         public IEnumerable<Option> All => [Out, Name, LeafMlNet];
 
+        /// <summary>Locks the output folder for the whole command (a second writer fails at once).</summary>
+        public Leaf.Audio.OutputLock Lock(System.CommandLine.ParseResult parse) => Leaf.Audio.OutputLock.ForFolder(parse.GetValue(Out)!);
+
         /// <summary>The Leaf.MLNet project to reference, after checking it and the name (call before the long work).</summary>
         /// <exception cref="ArgumentException">The name is not a C# identifier, or the project is not found.</exception>
         public string CheckedLeafMlNetProject(System.CommandLine.ParseResult parse)

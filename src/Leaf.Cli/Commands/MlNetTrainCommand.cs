@@ -38,6 +38,7 @@ internal static class MlNetTrainCommand
         {
             var o = parse.InvocationConfiguration.Output;
             string project = outputs.CheckedLeafMlNetProject(parse);
+            using var outputLock = outputs.Lock(parse);
             int runSeed = parse.GetValue(seed);
             var dataset = AudioDataset.Load(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed });
             o.WriteLine(dataset.Summary().ToString());

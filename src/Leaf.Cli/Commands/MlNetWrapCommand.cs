@@ -2,6 +2,8 @@ using System.CommandLine;
 using Leaf.Cli.MlNet;
 using Leaf.MLNet;
 using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 
 namespace Leaf.Cli.Commands;
 
@@ -24,14 +26,25 @@ internal static class MlNetWrapCommand
         command.SetAction(parse =>
         {
             string project = outputs.CheckedLeafMlNetProject(parse);
+            using var outputLock = outputs.Lock(parse);
             var ml = new MLContext(seed: 0);
             string path = parse.GetValue(modelPath)!;
             var (pipeline, classifier) = WrappedClassifier.Create(ml, path, parse.GetValue(task), loudness: !parse.GetValue(noLoudness));
-            using var model = WrappedClassifier.Fit(ml, pipeline);
+            using var model = FitNamingTheModel(ml, pipeline, path);
             parse.InvocationConfiguration.Output.WriteLine($"{path}: labels {string.Join(", ", classifier.Labels)}; scored in windows of {classifier.ClipSamples} samples");
             outputs.Write(parse, ml, model, project);
             return 0;
         });
         return command;
+    }
+
+    // ML.NET's ONNX transform reports a graph it cannot use (shapes, types) without saying which file: say it.
+    private static TransformerChain<ColumnSelectingTransformer> FitNamingTheModel(MLContext ml, EstimatorChain<ColumnSelectingTransformer> pipeline, string path)
+    {
+        try { return WrappedClassifier.Fit(ml, pipeline); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException && !e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new FormatException($"{path}: ML.NET cannot use this model: {e.Message}", e);
+        }
     }
 }

@@ -30,10 +30,12 @@ internal static class PlotCommand
             var o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(run) is { } dir)
             {
+                using var runLock = OutputLock.ForFolder(dir);
                 foreach (string path in RunPlots.Write(dir)) o.WriteLine($"wrote {path}");
                 return 0;
             }
             string file = parse.GetValue(features)!, png = parse.GetValue(output)!;
+            using var outputLock = OutputLock.ForFile(png);
             var description = FrontendSource.Resolve(parse.GetValue(frontend)!, null);
             FeatureHeatmaps.Write(
             [

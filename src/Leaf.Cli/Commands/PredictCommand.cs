@@ -9,8 +9,8 @@ internal static class PredictCommand
     public static Command Create()
     {
         var model = new ClassifierModels();
-        var inputs = new Argument<string[]>("audio") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
-        var top = new Option<int>("--top") { Description = "Labels to show per file and task, most probable first.", DefaultValueFactory = _ => 3 };
+        var inputs = new Argument<string[]>("audio") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore }.NoOptionLikeValues();
+        var top = new Option<int>("--top") { Description = "Labels to show per file and task, most probable first.", DefaultValueFactory = _ => 3 }.Range(1, 1000);
         var json = new Option<bool>("--json") { Description = "Print JSON: one object per file with each task's top labels and probabilities." };
 
         var command = new Command("predict", "Predict the labels of audio files with a classifier (mean logits over clip-length windows; softmax).") { inputs, top, json };
@@ -18,8 +18,7 @@ internal static class PredictCommand
         command.SetAction(parse =>
         {
             int k = parse.GetValue(top);
-            if (k < 1) throw new ArgumentException($"--top {k}: must be at least 1");
-            var files = AudioInputs.Expand(parse.GetValue(inputs)!);
+            var files = AudioInputs.Expand(parse.GetValue(inputs)!, parse.InvocationConfiguration.Error);
             using var classifier = model.Open(parse);
             var results = ClassifierModels.ScoreFiles(classifier, files).ToList();
             var o = parse.InvocationConfiguration.Output;

@@ -33,22 +33,34 @@ internal static class TrainCommand
         { data, output };
         foreach (var option in recipe.All) command.Options.Add(option);
         command.Options.Add(resume);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancel)
         {
             var o = parse.InvocationConfiguration.Output;
             var options = recipe.Read(parse, parse.GetValue(output)!) with { Resume = parse.GetValue(resume) };
             var tasks = LoadTasks(parse.GetValue(data)!, new DatasetOptions { Seed = options.Seed }, o);
             if (options.Frontend.Kind == FrontendKind.Leaf)
                 o.WriteLine($"LEAF algorithm: {options.EffectiveLeafAlgorithm.ToName()}{(options.LeafAlgorithm is null ? " (auto)" : "")}");
-            var result = TrainAndExport(tasks, options, o);
+            using var outputLock = Leaf.Audio.OutputLock.ForFolder(options.OutputDirectory);
+            string last = Path.Combine(options.OutputDirectory, Trainer.LastCheckpoint);
+            if (options.Resume && !File.Exists(last)) o.WriteLine($"--resume: {last} does not exist; training starts from scratch");
+            TrainingResult result;
+            try { result = TrainAndExport(tasks, options, o, cancellation: cancel); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(File.Exists(last)
+                    ? $"{last} holds the last finished epoch, intact: run the same command with --resume to continue from it"
+                    : "no epoch finished, so there is no checkpoint yet: run the same command again to start over", cancel);
+            }
             foreach (var m in result.Metrics)
                 o.WriteLine($"epoch {m.Epoch}: step {m.Step}, loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, valid acc {m.ValidAccuracy:P1}, lr {m.LearningRate:G3}, {m.Seconds:F0} s");
             if (result.Report.Tasks.Count > 1)
                 foreach (var t in result.Report.Tasks) o.WriteLine($"task {t.Name}: test accuracy {t.TestAccuracy:P1}");
             o.WriteLine($"best valid accuracy {result.State.BestValidAccuracy:P1} (epoch {result.State.BestEpoch}); test accuracy {result.Report.TestAccuracy:P1}; {result.State.Seconds:F0} s");
             return 0;
-        });
-        return command;
+        }
     }
 
     /// <summary>
@@ -71,9 +83,9 @@ internal static class TrainCommand
     }
 
     /// <summary>Trains with a live bar, then writes classifier.json, frontend.onnx, model.onnx and the plots of the run.</summary>
-    public static TrainingResult TrainAndExport(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training")
+    public static TrainingResult TrainAndExport(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training", CancellationToken cancellation = default)
     {
-        var result = Train(tasks, options, o, title);
+        var result = Train(tasks, options, o, title, cancellation);
         Export(result, options, o);
         var plots = RunPlots.Write(options.OutputDirectory);
         o.WriteLine($"wrote {plots.Count} plots to {Path.Combine(options.OutputDirectory, RunPlots.Folder)}");
@@ -81,10 +93,10 @@ internal static class TrainCommand
     }
 
     /// <summary>Trains with a live bar (no exports) and lists the files that failed to decode.</summary>
-    public static TrainingResult Train(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training")
+    public static TrainingResult Train(IReadOnlyList<NamedDataset> tasks, TrainerOptions options, TextWriter o, string title = "training", CancellationToken cancellation = default)
     {
         var trainer = new Trainer(tasks, options);
-        var result = Render(title, progress => trainer.Run(progress));
+        var result = Render(title, progress => trainer.Run(progress, cancellation));
         foreach (var failure in trainer.DecodeFailures) o.WriteLine($"could not decode {failure}");
         return result;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Leaf.Audio;
 using Leaf.Frontends.Classifiers;
 
 namespace Leaf.Onnx.Classifiers;
@@ -68,7 +69,29 @@ public sealed record ClassifierModelInfo
         string clip = Required(ClassifierMetadataKeys.ClipSamples);
         if (!int.TryParse(clip, NumberStyles.Integer, CultureInfo.InvariantCulture, out int clipSamples) || clipSamples < 1)
             throw new FormatException($"{source}: '{ClassifierMetadataKeys.ClipSamples}' is '{clip}', not a positive integer");
+        long maxClip = AudioLimits.MaximumClipSamples(frontend.SampleRate);
+        if (clipSamples > maxClip)
+            throw new FormatException($"{source}: '{ClassifierMetadataKeys.ClipSamples}' is {clipSamples}, more than {maxClip} ({AudioLimits.MaximumClipSeconds} s at {frontend.SampleRate} Hz)");
         return new ClassifierModelInfo { Frontend = frontend with { Labels = null }, Tasks = tasks, Encoder = encoder, ClipSamples = clipSamples };
+    }
+
+    /// <summary>
+    /// Checks the metadata against the graph, as every reader of a classifier does when it opens one: each task's logits
+    /// output has one value per label of the task.
+    /// </summary>
+    /// <param name="outputWidth">The width n of the graph's [batch, n] output of that name (throwing when it has none).</param>
+    /// <param name="source">Names the model in messages.</param>
+    /// <exception cref="FormatException">A task's labels and its output disagree; the message names <paramref name="source"/>.</exception>
+    public void RequireMatchingGraph(Func<string, long> outputWidth, string source)
+    {
+        ArgumentNullException.ThrowIfNull(outputWidth);
+        for (int i = 0; i < Tasks.Count; i++)
+        {
+            long width = outputWidth(LogitsOutput(i));
+            int labels = Tasks[i].Labels.Length;
+            if (width != labels)
+                throw new FormatException($"{source}: task '{Tasks[i].Name}' has {labels} labels in its metadata but output '{LogitsOutput(i)}' has {width} classes");
+        }
     }
 
     private static string[] ParseStrings(string json, string key, string source)

@@ -39,6 +39,7 @@ public static class ClassifierWindowing
         if (!inner.Input.Any(i => i.Name == FrontendExporter.InputName))
             throw new FormatException($"{source}: a classifier model has input '{FrontendExporter.InputName}'");
 
+        info.RequireMatchingGraph(name => Width(inner, name, source), source);
         var heads = Enumerable.Range(0, info.Tasks.Count).Select(i => (Name: info.LogitsOutput(i), Width: Width(inner, info.LogitsOutput(i), source))).ToList();
         bool embedding = inner.Output.Any(o => o.Name == ClassifierModelInfo.EmbeddingName);
         var outputs = embedding ? [.. heads, (ClassifierModelInfo.EmbeddingName, Width(inner, ClassifierModelInfo.EmbeddingName, source))] : heads;

@@ -22,12 +22,15 @@ public sealed class OnnxClassifier : IDisposable
     private readonly Lock gate = new();
     private bool disposed;
 
+    /// <summary>Most samples one batch may hold (<see cref="OnnxClassifierOptions.BatchWindows"/> × the model's clip length): 1 GiB of float32.</summary>
+    public const long MaxBatchSamples = 1L << 28;
+
     /// <summary>Loads the model at <paramref name="modelPath"/>.</summary>
     /// <exception cref="FormatException">The file is not a LEAF for .NET classifier model (or lacks the <c>embedding</c> output when embeddings are asked for).</exception>
     /// <exception cref="NotSupportedException">The execution provider is not available in this build.</exception>
     /// <exception cref="ArgumentException">Invalid options.</exception>
     public OnnxClassifier(string modelPath, OnnxClassifierOptions? options = null)
-        : this(options, o => new InferenceSession(modelPath, o), modelPath) { }
+        : this(options, o => OnnxSessionSettings.Load(modelPath, o), modelPath) { }
 
     /// <summary>Loads a model held in memory.</summary>
     /// <inheritdoc cref="OnnxClassifier(string, OnnxClassifierOptions?)" path="/exception"/>
@@ -42,7 +45,7 @@ public sealed class OnnxClassifier : IDisposable
         ExecutionProvider = provider;
         try
         {
-            session = open(sessionOptions);
+            session = OnnxSessionSettings.Open(open, sessionOptions, source);
             try
             {
                 Info = ClassifierModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, source);
@@ -52,6 +55,9 @@ public sealed class OnnxClassifier : IDisposable
                 if (options.Embeddings) names.Add(ClassifierModelInfo.EmbeddingName);
                 outputNames = [.. names];
                 widths = [.. outputNames.Select(n => OutputWidth(session, n, source))];
+                Info.RequireMatchingGraph(n => OutputWidth(session, n, source), source);
+                if ((long)options.BatchWindows * Info.ClipSamples > MaxBatchSamples)
+                    throw new ArgumentException($"a batch of {options.BatchWindows} windows of {Info.ClipSamples} samples (the model's clip) exceeds {MaxBatchSamples} samples (1 GiB); use a smaller batch", nameof(options));
                 EmbeddingSize = options.Embeddings ? widths[^1] : 0;
             }
             catch

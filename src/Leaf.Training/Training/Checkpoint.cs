@@ -24,20 +24,27 @@ public static class Checkpoint
         });
 
     /// <summary>Reads the checkpoint at <paramref name="path"/> into <paramref name="model"/> and <paramref name="optimizer"/> and returns its state.</summary>
-    /// <exception cref="FormatException">The file is not a LEAF checkpoint or does not fit the model.</exception>
+    /// <exception cref="FormatException">The file is not a LEAF checkpoint, is truncated or does not fit the model.</exception>
     public static TrainingState Load(string path, nn.Module model, TorchSharp.Modules.OptimizerHelper? optimizer)
     {
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);
-        if (reader.ReadString() != Magic) throw new FormatException($"{path} is not a LEAF training checkpoint");
-        var state = TrainingState.FromJson(reader.ReadString());
         try
         {
-            model.load(reader);
-            optimizer?.load_state_dict(reader);
+            if (reader.ReadString() != Magic) throw new FormatException($"{path} is not a LEAF training checkpoint");
+            var state = TrainingState.FromJson(reader.ReadString());
+            try
+            {
+                model.load(reader);
+                optimizer?.load_state_dict(reader);
+            }
+            catch (ArgumentException e) { throw new FormatException($"{path} does not fit this model: {e.Message}", e); }
+            return state;
         }
-        catch (ArgumentException e) { throw new FormatException($"{path} does not fit this model: {e.Message}", e); }
-        return state;
+        catch (EndOfStreamException e)
+        {
+            throw new FormatException($"{path} is truncated ({stream.Length} bytes): not a whole LEAF training checkpoint; delete it to start over", e);
+        }
     }
 
     /// <summary>Reads only the model weights of the checkpoint at <paramref name="path"/>.</summary>
