@@ -1,9 +1,11 @@
-using Microsoft.ML;
+using Leaf.MLNet;
 
-namespace Leaf.MLNet;
+namespace Microsoft.ML;
 
 /// <summary>
-/// ML.NET entry points of LEAF for .NET, as extension methods on <c>mlContext.Transforms</c>.
+/// ML.NET entry points of LEAF for .NET, as extension methods on <c>mlContext.Transforms</c>. Like ML.NET's own
+/// component catalogs (ImageAnalytics, OnnxTransformer) this class is in the <c>Microsoft.ML</c> namespace, so
+/// <c>using Microsoft.ML;</c> alone finds the transforms; their option and estimator types are in <c>Leaf.MLNet</c>.
 /// </summary>
 /// <remarks>
 /// A model zip holding <see cref="LoadAudio"/> reloads once this assembly is known to the context's component catalog;

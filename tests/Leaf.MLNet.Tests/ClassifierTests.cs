@@ -96,7 +96,7 @@ public sealed class ClassifierTests
         string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
         var data = Ml.Data.LoadFromEnumerable([new PathRow { Path = temp.Tone("a", 300, 1) }]);
         var estimator = Pipeline(Ml, model, new LoadAudioOptions { Length = ClipLength.TwoSeconds });
-        var e = Assert.Throws<ArgumentException>(() => estimator.Fit(data));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(data));
         Assert.Contains("'Waveform'", e.Message);
         Assert.Contains("16000", e.Message);
     }

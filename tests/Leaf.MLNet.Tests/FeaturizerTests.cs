@@ -123,7 +123,7 @@ public sealed class FeaturizerTests(ITestOutputHelper output)
     {
         var data = Ml.Data.LoadFromEnumerable([new WaveformRow { Waveform = Tone1k() }]);
         var estimator = Ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { InputLength = 32000 });
-        var e = Assert.Throws<ArgumentException>(() => estimator.Fit(data));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(data));
         Assert.Contains("'Waveform'", e.Message);
         Assert.Contains("32000", e.Message);
     }

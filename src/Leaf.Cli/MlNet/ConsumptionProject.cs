@@ -116,7 +116,6 @@ internal static partial class ConsumptionProject
         """;
 
     private static string ModelSource(string name) => $$"""
-        using Leaf.MLNet;
         using Microsoft.ML;
 
         namespace {{name}}.Consumption;
