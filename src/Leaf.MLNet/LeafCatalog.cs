@@ -19,6 +19,7 @@ namespace Microsoft.ML;
 /// var ml = new MLContext(seed: 1);
 /// var pipeline = ml.Transforms.LoadAudio("Waveform", "Path")
 ///     .Append(ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { Layout = FeatureLayout.Mean }))
+///     .AppendCacheCheckpoint(ml) // SDCA makes many passes: decode and featurize once
 ///     .Append(ml.Transforms.Conversion.MapValueToKey("Label"))
 ///     .Append(ml.Transforms.NormalizeMinMax("Features"))
 ///     .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())
