@@ -23,7 +23,7 @@ internal static class MlNetWrapCommand
         foreach (var option in outputs.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            string project = outputs.CheckedLeafMlNetProject(parse);
+            var project = outputs.CheckedLeafMlNetReference(parse);
             var ml = new MLContext(seed: 0);
             string path = parse.GetValue(modelPath)!;
             var (pipeline, classifier) = WrappedClassifier.Create(ml, path, parse.GetValue(task), loudness: !parse.GetValue(noLoudness));
