@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Leaf.Audio;
 using Leaf.Cli.MlNet;
@@ -156,11 +155,6 @@ public sealed class MlNetCommandTests : IDisposable
     private static (int Code, string Output) Dotnet(TimeSpan limit, params string[] args)
     {
         string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(limit)) process.Kill(entireProcessTree: true);
-        return (process.ExitCode, stdout + stderr.Result);
+        return Leaf.Tests.ChildProcess.Run(limit, host, args);
     }
 }

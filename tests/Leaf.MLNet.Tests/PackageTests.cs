@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Leaf.Tests;
@@ -30,7 +29,7 @@ public sealed class PackageTests : IDisposable
     public void AFreshConsoleProjectReferencesLeafMLNetByPackageAndRunsAPipeline()
     {
         string feed = Path.Combine(Dir, "feed");
-        var (packCode, packLog) = Run(TimeSpan.FromMinutes(8), "bash", Repository.Path("scripts", "pack"), "--out", feed, "--artifacts", Path.Combine(Dir, "artifacts"),
+        var (packCode, packLog) = ChildProcess.Run(TimeSpan.FromMinutes(8), "bash", Repository.Path("scripts", "pack"), "--out", feed, "--artifacts", Path.Combine(Dir, "artifacts"),
             "--version", version, "Leaf.Audio", "Leaf.Frontends", "Leaf.Onnx", "Leaf.MLNet");
         Assert.True(packCode == 0, packLog);
         string package = Path.Combine(feed, $"Leaf.MLNet.{version}.nupkg");
@@ -89,21 +88,11 @@ public sealed class PackageTests : IDisposable
             sealed class Clip { public string Path { get; set; } = ""; }
             """);
         string wav = temp.Tone("tone", 440, 1);
-        var (buildCode, buildLog) = Run(TimeSpan.FromMinutes(5), "dotnet", "build", project, "-c", "Release", "--nologo");
+        var (buildCode, buildLog) = ChildProcess.Run(TimeSpan.FromMinutes(5), "dotnet", "build", project, "-c", "Release", "--nologo");
         Assert.True(buildCode == 0, buildLog);
         Assert.DoesNotContain(Repository.Root, File.ReadAllText(Path.Combine(project, "obj", "project.assets.json"))); // by package, not by path
-        var (runCode, output) = Run(TimeSpan.FromMinutes(1), "dotnet", Path.Combine(project, "bin", "Release", $"net{Environment.Version.Major}.{Environment.Version.Minor}", "app.dll"), wav);
+        var (runCode, output) = ChildProcess.Run(TimeSpan.FromMinutes(1), "dotnet", Path.Combine(project, "bin", "Release", $"net{Environment.Version.Major}.{Environment.Version.Minor}", "app.dll"), wav);
         Assert.True(runCode == 0, output);
         Assert.Equal("4040 True", output.Trim()); // 101 frames × 40 channels of the paper's LEAF on 1 s
-    }
-
-    private static (int Code, string Output) Run(TimeSpan limit, string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(limit)) process.Kill(entireProcessTree: true);
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }
