@@ -9,7 +9,7 @@ namespace Leaf.Cli;
 internal sealed class ClassifierModels
 {
     public Option<string> Model { get; } = new("--model") { Description = "Classifier model (.onnx from leaf train or leaf export --classifier).", Required = true };
-    public Option<string> Device { get; } = new Option<string>("--device") { Description = "Execution provider: cpu, cuda or cuda:ID (cuda needs the build with -p:LeafGpu=true).", DefaultValueFactory = _ => "cpu" }.Device();
+    public Option<string> Device { get; } = DeviceOption.Create();
     public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core). With 1 (default) results are bit-identical whatever the batch's other files.", DefaultValueFactory = _ => 1 }
         .Range(0, OptionRules.MaxThreads);
     public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows }

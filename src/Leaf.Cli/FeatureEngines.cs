@@ -20,16 +20,19 @@ internal static class FeatureEngines
     public const string DefaultEngine = "onnx";
     public static readonly string[] Names = ["onnx", "torch"];
 
-    public static IFeaturizer Create(string engine, FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact) => engine switch
+    /// <summary>The featurizer of <paramref name="engine"/> on <paramref name="device"/> (cpu, cuda, cuda:ID).</summary>
+    /// <exception cref="NotSupportedException">CUDA cannot run here (ONNX Runtime); the message says why.</exception>
+    /// <exception cref="InvalidOperationException">CUDA asked of the CPU-only libtorch (TorchSharp).</exception>
+    public static IFeaturizer Create(string engine, FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact, string device = "cpu") => engine switch
     {
-        "onnx" => new OnnxFeaturizer(description, algorithm),
-        "torch" => new TorchFeaturizer(description, algorithm),
+        "onnx" => new OnnxFeaturizer(description, algorithm, device),
+        "torch" => new TorchFeaturizer(description, algorithm, Leaf.Training.TorchRuntime.Device(device)),
         _ => throw new ArgumentException($"unknown engine '{engine}'"),
     };
 
-    private sealed class OnnxFeaturizer(FrontendDescription description, LeafAlgorithm algorithm) : IFeaturizer
+    private sealed class OnnxFeaturizer(FrontendDescription description, LeafAlgorithm algorithm, string device) : IFeaturizer
     {
-        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description, new FrontendExportOptions { LeafAlgorithm = algorithm }));
+        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description, new FrontendExportOptions { LeafAlgorithm = algorithm }), new OnnxFrontendOptions { ExecutionProvider = device });
 
         public Features Featurize(float[] waveform)
         {
@@ -42,16 +45,16 @@ internal static class FeatureEngines
         public void Dispose() => _frontend.Dispose();
     }
 
-    private sealed class TorchFeaturizer(FrontendDescription description, LeafAlgorithm algorithm) : IFeaturizer
+    private sealed class TorchFeaturizer(FrontendDescription description, LeafAlgorithm algorithm, torch.Device device) : IFeaturizer
     {
-        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> _module = FrontendFactory.Create(description, algorithm);
+        private readonly torch.nn.Module<torch.Tensor, torch.Tensor> _module = FrontendFactory.Create(description, algorithm).to(device);
 
         public Features Featurize(float[] waveform)
         {
             using var scope = torch.NewDisposeScope();
             using var noGrad = torch.no_grad();
             _module.eval();
-            var y = _module.forward(torch.tensor(waveform).unsqueeze(0));
+            var y = _module.forward(torch.tensor(waveform).unsqueeze(0).to(device)).cpu();
             return new Features(y.data<float>().ToArray(), (int)y.shape[1], (int)y.shape[2]);
         }
 

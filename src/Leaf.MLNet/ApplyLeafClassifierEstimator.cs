@@ -55,23 +55,31 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
     /// Checks that the input column holds <see cref="ClipSamples"/> floats, or any number (<see cref="ClipLength.Full"/>,
     /// loudness normalisation off: the windowed model normalises each window), then fits.
     /// </summary>
-    /// <exception cref="ArgumentException">The input column is missing or has another type or size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type or size.</exception>
     public override TransformerChain<ITransformer> Fit(IDataView input)
     {
-        var column = input.Schema.GetColumnOrNull(inputColumnName)
-            ?? throw new ArgumentException($"ApplyLeafClassifier: input column '{inputColumnName}' not found", nameof(input));
-        if (column.Type is not VectorDataViewType { ItemType: var item, Size: var size } || item != NumberDataViewType.Single || (size != ClipSamples && size != 0))
-            throw new ArgumentException(
-                $"ApplyLeafClassifier: input column '{inputColumnName}' is {column.Type}; expected a vector of {ClipSamples} floats, the model's clip length (LoadAudioOptions.Length must match), or of variable length (ClipLength.Full)",
-                nameof(input));
-        return size == 0 ? windowed.Value.Fit(input) : base.Fit(input);
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Schema);
+        return input.Schema[inputColumnName].Type is VectorDataViewType { Size: 0 } ? windowed.Value.Fit(input) : base.Fit(input);
     }
 
     /// <summary>The output schema of the fixed-clip chain, or of the windowed one for a variable-length input column.</summary>
-    public override SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        inputSchema.Any(c => c.Name == inputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector)
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type.</exception>
+    public override SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        CheckInput(inputSchema);
+        return inputSchema.Any(c => c.Name == inputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector)
             ? windowed.Value.GetOutputSchema(inputSchema)
             : base.GetOutputSchema(inputSchema);
+    }
+
+    private protected override void CheckInput(SchemaShape inputSchema) =>
+        InputColumnCheck.RequireFloatVector(inputSchema, "ApplyLeafClassifier", inputColumnName, allowVariable: true, LengthHint);
+
+    private protected override void CheckInput(DataViewSchema inputSchema) =>
+        InputColumnCheck.RequireSize(inputSchema, "ApplyLeafClassifier", inputColumnName, [ClipSamples, 0], LengthHint);
+
+    private string LengthHint => $"the model's clip length is {ClipSamples} samples: LoadAudioOptions.Length must match it, or be ClipLength.Full for whole files";
 
     private static (byte[] Model, ClassifierModelInfo Info) Read(string path)
     {

@@ -2,7 +2,7 @@ using Leaf.Audio;
 
 namespace Leaf.MLNet;
 
-/// <summary>Options of <see cref="LeafCatalog.ApplyLeafClassifier"/>.</summary>
+/// <summary>Options of <see cref="Microsoft.ML.LeafCatalog.ApplyLeafClassifier"/>.</summary>
 public sealed record ApplyLeafClassifierOptions
 {
     /// <summary>

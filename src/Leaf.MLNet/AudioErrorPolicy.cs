@@ -1,6 +1,6 @@
 namespace Leaf.MLNet;
 
-/// <summary>What <see cref="LeafCatalog.LoadAudio"/> does with a file it cannot decode.</summary>
+/// <summary>What <see cref="Microsoft.ML.LeafCatalog.LoadAudio"/> does with a file it cannot decode.</summary>
 public enum AudioErrorPolicy
 {
     /// <summary>

@@ -1,9 +1,9 @@
 namespace Leaf.MLNet;
 
 /// <summary>
-/// How long the waveforms of <see cref="LeafCatalog.LoadAudio"/> are, at <see cref="LoadAudioOptions.SampleRate"/>.
+/// How long the waveforms of <see cref="Microsoft.ML.LeafCatalog.LoadAudio"/> are, at <see cref="LoadAudioOptions.SampleRate"/>.
 /// A fixed length crops longer clips at their centre and pads shorter ones with zeros at the end, giving a vector column
-/// of known size (what trainers and <see cref="LeafCatalog.LeafFeaturize"/> need); <see cref="Full"/> keeps every clip
+/// of known size (what trainers and <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/> need); <see cref="Full"/> keeps every clip
 /// whole, giving a variable-size vector column.
 /// </summary>
 /// <remarks>

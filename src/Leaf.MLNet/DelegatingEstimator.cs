@@ -17,11 +17,28 @@ public abstract class DelegatingEstimator : IEstimator<TransformerChain<ITransfo
     private protected static EstimatorChain<ITransformer> Chain(IEnumerable<IEstimator<ITransformer>> steps) =>
         steps.Aggregate(new EstimatorChain<ITransformer>(), (chain, step) => chain.Append(step));
 
-    /// <summary>Fits the chain of ML.NET transforms (dispose it to free the ONNX sessions).</summary>
-    public virtual TransformerChain<ITransformer> Fit(IDataView input) => inner.Fit(input);
+    /// <summary>Checks the input column (name, type and size), then fits the chain of ML.NET transforms (dispose it to free the ONNX sessions).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type or size.</exception>
+    public virtual TransformerChain<ITransformer> Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Schema);
+        return inner.Fit(input);
+    }
 
-    /// <summary>The output schema of the chain (the inner estimators check the input columns).</summary>
-    public virtual SchemaShape GetOutputSchema(SchemaShape inputSchema) => inner.GetOutputSchema(inputSchema);
+    /// <summary>Checks the input column (name and type, as ML.NET's own estimators do), then gives the output schema of the chain.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type.</exception>
+    public virtual SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        CheckInput(inputSchema);
+        return inner.GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>Checks the input column's name and type (<see cref="InputColumnCheck"/>).</summary>
+    private protected abstract void CheckInput(SchemaShape inputSchema);
+
+    /// <summary>Checks the input column of real data: name, type and, for vectors, size.</summary>
+    private protected abstract void CheckInput(DataViewSchema inputSchema);
 
     /// <summary>Copies a column to a new name and drops the temporary columns, leaving the caller's columns alone.</summary>
     private protected static IEnumerable<IEstimator<ITransformer>> Rename(TransformsCatalog transforms, string from, string to) =>

@@ -1,6 +1,6 @@
 namespace Leaf.MLNet;
 
-/// <summary>The shape of <see cref="LeafCatalog.LeafFeaturize"/>'s output vector.</summary>
+/// <summary>The shape of <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/>'s output vector.</summary>
 public enum FeatureLayout
 {
     /// <summary>Every frame: [frames × channels], frame-major (frame f's channels at f·N … f·N + N − 1).</summary>

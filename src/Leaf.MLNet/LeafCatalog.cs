@@ -1,9 +1,11 @@
-using Microsoft.ML;
+using Leaf.MLNet;
 
-namespace Leaf.MLNet;
+namespace Microsoft.ML;
 
 /// <summary>
-/// ML.NET entry points of LEAF for .NET, as extension methods on <c>mlContext.Transforms</c>.
+/// ML.NET entry points of LEAF for .NET, as extension methods on <c>mlContext.Transforms</c>. Like ML.NET's own
+/// component catalogs (ImageAnalytics, OnnxTransformer) this class is in the <c>Microsoft.ML</c> namespace, so
+/// <c>using Microsoft.ML;</c> alone finds the transforms; their option and estimator types are in <c>Leaf.MLNet</c>.
 /// </summary>
 /// <remarks>
 /// A model zip holding <see cref="LoadAudio"/> reloads once this assembly is known to the context's component catalog;
@@ -17,6 +19,7 @@ namespace Leaf.MLNet;
 /// var ml = new MLContext(seed: 1);
 /// var pipeline = ml.Transforms.LoadAudio("Waveform", "Path")
 ///     .Append(ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { Layout = FeatureLayout.Mean }))
+///     .AppendCacheCheckpoint(ml) // SDCA makes many passes: decode and featurize once
 ///     .Append(ml.Transforms.Conversion.MapValueToKey("Label"))
 ///     .Append(ml.Transforms.NormalizeMinMax("Features"))
 ///     .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy())

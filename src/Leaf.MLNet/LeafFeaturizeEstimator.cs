@@ -39,18 +39,13 @@ public sealed class LeafFeaturizeEstimator : DelegatingEstimator
     /// <summary>Length of the output vector.</summary>
     public int OutputSize { get; }
 
-    /// <summary>Checks that the input column holds <see cref="LeafFeaturizeOptions.InputLength"/> floats, then fits.</summary>
-    /// <exception cref="ArgumentException">The input column is missing or has another type or size.</exception>
-    public override TransformerChain<ITransformer> Fit(IDataView input)
-    {
-        var column = input.Schema.GetColumnOrNull(inputColumnName)
-            ?? throw new ArgumentException($"LeafFeaturize: input column '{inputColumnName}' not found", nameof(input));
-        if (column.Type is not VectorDataViewType { ItemType: var item, Size: var size } || item != NumberDataViewType.Single || size != Options.InputLength)
-            throw new ArgumentException(
-                $"LeafFeaturize: input column '{inputColumnName}' is {column.Type}; expected a vector of {Options.InputLength} floats (LeafFeaturizeOptions.InputLength must match LoadAudioOptions.Length)",
-                nameof(input));
-        return base.Fit(input);
-    }
+    private protected override void CheckInput(SchemaShape inputSchema) =>
+        InputColumnCheck.RequireFloatVector(inputSchema, "LeafFeaturize", inputColumnName, allowVariable: false, LengthHint);
+
+    private protected override void CheckInput(DataViewSchema inputSchema) =>
+        InputColumnCheck.RequireSize(inputSchema, "LeafFeaturize", inputColumnName, [Options.InputLength], LengthHint);
+
+    private string LengthHint => $"LeafFeaturizeOptions.InputLength is {Options.InputLength} samples and must match LoadAudioOptions.Length; ClipLength.Full is not accepted";
 
     private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string output, string input, LeafFeaturizeOptions options, byte[] model, OnnxModelInfo info)
     {

@@ -2,7 +2,7 @@ using Leaf.Frontends;
 
 namespace Leaf.MLNet;
 
-/// <summary>Options of <see cref="LeafCatalog.LeafFeaturize"/>.</summary>
+/// <summary>Options of <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/>.</summary>
 public sealed record LeafFeaturizeOptions
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Leaf.MLNet;
 
-/// <summary>Options of <see cref="LeafCatalog.LoadAudio"/>; every combination survives <c>mlContext.Model.Save</c> / <c>Load</c>.</summary>
+/// <summary>Options of <see cref="Microsoft.ML.LeafCatalog.LoadAudio"/>; every combination survives <c>mlContext.Model.Save</c> / <c>Load</c>.</summary>
 public sealed record LoadAudioOptions
 {
     /// <summary>Output sample rate in Hz: files are mixed to mono and resampled to it (the LEAF models' rate).</summary>
@@ -12,8 +12,8 @@ public sealed record LoadAudioOptions
     /// <summary>
     /// Apply the paper's loudness normalisation to each (cropped or padded) clip:
     /// gain = min(10^(30/20), 10^(15/20) / (std + 1e−9)) (<see cref="Leaf.Audio.LoudnessOptions.Paper"/>). Default
-    /// false (raw levels, what <see cref="LeafCatalog.LeafFeaturize"/>'s golden vectors use); turn it on in front of
-    /// <see cref="LeafCatalog.ApplyLeafClassifier"/>, since <c>leaf train</c> normalises every training crop.
+    /// false (raw levels, what <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/>'s golden vectors use); turn it on in front of
+    /// <see cref="Microsoft.ML.LeafCatalog.ApplyLeafClassifier"/>, since <c>leaf train</c> normalises every training crop.
     /// With <see cref="ClipLength.Full"/> in front of ApplyLeafClassifier leave it off: its windowed model normalises each window.
     /// </summary>
     public bool NormalizeLoudness { get; init; }

@@ -24,14 +24,13 @@ public readonly record struct OnnxExecutionProvider(bool IsCuda, int DeviceId)
     }
 
     /// <summary>Adds this provider to <paramref name="options"/> (nothing to add for the CPU).</summary>
-    /// <exception cref="NotSupportedException">CUDA was asked for but this ONNX Runtime has no CUDA provider.</exception>
+    /// <exception cref="NotSupportedException">
+    /// CUDA was asked for but cannot run here (<see cref="CudaAvailability"/>): the message says what is missing and how to fix it.
+    /// </exception>
     public void AppendTo(SessionOptions options)
     {
         if (!IsCuda) return;
-        const string cuda = "CUDAExecutionProvider";
-        if (!OrtEnv.Instance().GetAvailableProviders().Contains(cuda))
-            throw new NotSupportedException(
-                $"execution provider '{this}' needs ONNX Runtime's {cuda}, which this build does not include (it uses the CPU-only Microsoft.ML.OnnxRuntime package); rebuild with -p:LeafGpu=true or use 'cpu'");
+        CudaAvailability.Require(DeviceId, "or use the CPU (--device cpu)");
         options.AppendExecutionProvider_CUDA(DeviceId);
     }
 

@@ -20,7 +20,7 @@ public static class TorchRuntime
     {
         if (name.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) && !CudaAvailable)
             throw new InvalidOperationException(
-                $"device '{name}' requested, but this build's libtorch has no CUDA (TorchSharp-cpu). Use --device cpu.");
+                $"device '{name}' requested, but this build's libtorch has no CUDA: it uses TorchSharp-cpu (CUDA training needs TorchSharp-cuda-linux or -windows, libtorch for CUDA 12.8, which this project's package source does not serve); use --device cpu");
         return torch.device(name);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Leaf.Audio;
 using Leaf.Cli.MlNet;
@@ -33,7 +32,7 @@ public sealed class MlNetCommandTests : IDisposable
             for (int i = 0; i < 8; i++) Tone($"data/{label}/{i}.wav", hz * (0.92 + 0.16 * random.NextDouble()), random);
         string outDir = Path.Combine(_dir, "out");
 
-        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "train", "--data", Path.Combine(_dir, "data"), "--out", outDir, "--name", "Tones");
+        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "train", "--data", Path.Combine(_dir, "data"), "--out", outDir, "--name", "Tones", "--leaf-mlnet", LeafMlNetProject);
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("test accuracy", stdout);
         Assert.Contains("  low: ", stdout);
@@ -60,7 +59,7 @@ public sealed class MlNetCommandTests : IDisposable
         string[] files = [Tone("a.wav", 300, new Random(1)), Tone("b.wav", 5000, new Random(2), 0.3), Tone("c.wav", 1500, new Random(3), 3.5)];
         string outDir = Path.Combine(_dir, "wrapped");
 
-        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "wrap", "--model", onnx, "--out", outDir);
+        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "wrap", "--model", onnx, "--out", outDir, "--leaf-mlnet", LeafMlNetProject);
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("labels low, mid, high", stdout);
         Assert.True(File.Exists(Path.Combine(outDir, "LeafModel.Consumption", "Program.cs")));
@@ -85,6 +84,27 @@ public sealed class MlNetCommandTests : IDisposable
         Assert.Equal(
             predicted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.LastIndexOf(' ')].Replace(": ", "\t", StringComparison.Ordinal)),
             runLog.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.LastIndexOf('\t')].Trim()));
+    }
+
+    // The built consumption projects of the tests above reference the project; PackageTests (Leaf.MLNet.Tests) builds one by package.
+    private static string LeafMlNetProject => Leaf.Tests.Repository.Path("src", "Leaf.MLNet", "Leaf.MLNet.csproj");
+
+    [Fact]
+    public void TheGeneratedProjectReferencesTheLeafMlNetPackageFromTheGivenFeed()
+    {
+        string onnx = TinyClassifier.Write(Path.Combine(_dir, "model.onnx"));
+        string feed = Directory.CreateDirectory(Path.Combine(_dir, "feed")).FullName;
+        var (code, stdout, stderr) = CliBasicsTests.Run("mlnet", "wrap", "--model", onnx, "--out", Path.Combine(_dir, "pkg"), "--package-source", feed);
+        Assert.True(code == 0, stdout + stderr);
+        string project = Path.Combine(_dir, "pkg", "LeafModel.Consumption");
+        string csproj = File.ReadAllText(Path.Combine(project, "LeafModel.Consumption.csproj"));
+        Assert.Contains("""<PackageReference Include="Leaf.MLNet" Version="0.1.0" />""", csproj);
+        Assert.DoesNotContain("ProjectReference", csproj);
+        Assert.Contains($"""<add key="leaf" value="{feed}" />""", File.ReadAllText(Path.Combine(project, "nuget.config")));
+
+        var (missing, _, error) = CliBasicsTests.Run("mlnet", "wrap", "--model", onnx, "--out", Path.Combine(_dir, "x"), "--package-source", Path.Combine(_dir, "nofeed"));
+        Assert.Equal(LeafCli.Failure, missing);
+        Assert.Contains("package source folder not found", error);
     }
 
     [Fact]
@@ -135,11 +155,6 @@ public sealed class MlNetCommandTests : IDisposable
     private static (int Code, string Output) Dotnet(TimeSpan limit, params string[] args)
     {
         string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(host, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(limit)) process.Kill(entireProcessTree: true);
-        return (process.ExitCode, stdout + stderr.Result);
+        return Leaf.Tests.ChildProcess.Run(limit, host, args);
     }
 }

@@ -96,7 +96,7 @@ public sealed class ClassifierTests
         string model = TinyClassifier.Write(Path.Combine(temp.Folder, "model.onnx"));
         var data = Ml.Data.LoadFromEnumerable([new PathRow { Path = temp.Tone("a", 300, 1) }]);
         var estimator = Pipeline(Ml, model, new LoadAudioOptions { Length = ClipLength.TwoSeconds });
-        var e = Assert.Throws<ArgumentException>(() => estimator.Fit(data));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => estimator.Fit(data));
         Assert.Contains("'Waveform'", e.Message);
         Assert.Contains("16000", e.Message);
     }
@@ -155,7 +155,7 @@ public sealed class ClassifierTests
         }
         Assert.Equal(Scores(new()), Scores(new ApplyLeafClassifierOptions { GpuDeviceId = 0 }));
         var e = Assert.Throws<NotSupportedException>(() => Ml.Transforms.ApplyLeafClassifier("Waveform", model, new ApplyLeafClassifierOptions { GpuDeviceId = 0, FallbackToCpu = false }));
-        Assert.Contains("CUDAExecutionProvider", e.Message);
+        Assert.All(Leaf.Tests.Shared.CudaBuild.MessageParts, part => Assert.Contains(part, e.Message));
     }
 
     [Fact]

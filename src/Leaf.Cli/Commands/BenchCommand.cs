@@ -29,31 +29,36 @@ internal static class BenchCommand
         var engine = new Option<string>("--engine") { Description = "onnx, torch or both.", DefaultValueFactory = _ => "both" };
         engine.AcceptOnlyFromAmong("onnx", "torch", "both");
         var backward = new Option<bool>("--backward") { Description = "Also time forward+backward (TorchSharp only)." };
+        var device = DeviceOption.Create();
 
         var frontend = new Command("frontend", "Time a frontend on random audio: audio-seconds per second, median of several runs after a warm-up.")
-        { kind, seconds, batch, threads, runs, engine, backward };
+        { kind, seconds, batch, threads, runs, engine, backward, device };
         frontend.SetAction(parse =>
         {
             string kindName = parse.GetValue(kind)!;
             var d = FrontendDescription.Default(FrontendKindNames.Parse(kindName == ExactLeaf ? "leaf" : kindName)).WithInitialParameters();
             var algorithm = kindName == ExactLeaf ? LeafAlgorithm.Exact : LeafAlgorithm.Fast;
             int clips = parse.GetValue(batch), samples = parse.GetValue(seconds) * d.SampleRate, n = parse.GetValue(runs), t = parse.GetValue(threads);
+            string which = parse.GetValue(engine)!, deviceName = parse.GetValue(device)!;
+            // Both engines' devices are checked before anything is timed: a GPU that cannot run fails at once.
+            var onnxProvider = which is "onnx" or "both" ? OnnxExecutionProvider.Parse(deviceName) : OnnxExecutionProvider.Cpu;
+            if (onnxProvider.IsCuda) CudaAvailability.Require(onnxProvider.DeviceId, "or use the CPU (--device cpu)");
+            var torchDevice = which is "torch" or "both" ? Leaf.Training.TorchRuntime.Device(deviceName) : null;
             var random = new Random(1);
             float[][] audio = [.. Enumerable.Range(0, clips).Select(_ => Enumerable.Range(0, samples).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray())];
             double audioSeconds = (double)clips * samples / d.SampleRate;
             var o = parse.InvocationConfiguration.Output;
-            o.WriteLine($"{kindName}: batch {clips} x {parse.GetValue(seconds)} s, {t} thread(s), median of {n} runs");
-            string which = parse.GetValue(engine)!;
+            o.WriteLine($"{kindName}: batch {clips} x {parse.GetValue(seconds)} s, {t} thread(s), {deviceName}, median of {n} runs");
             if (which is "onnx" or "both")
             {
-                using var onnx = new OnnxFrontend(FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = algorithm }), new OnnxFrontendOptions { IntraOpThreads = t });
+                using var onnx = new OnnxFrontend(FrontendExporter.Export(d, new FrontendExportOptions { LeafAlgorithm = algorithm }), new OnnxFrontendOptions { IntraOpThreads = t, ExecutionProvider = deviceName });
                 o.WriteLine($"  onnx  forward           {audioSeconds / Median(n, () => onnx.FeaturizeBatch(audio)),10:F1} audio-s/s");
             }
             if (which is "torch" or "both")
             {
                 torch.set_num_threads(t);
-                using var module = FrontendFactory.Create(d, algorithm);
-                var input = torch.tensor(audio.SelectMany(a => a).ToArray(), [clips, samples]);
+                using var module = FrontendFactory.Create(d, algorithm).to(torchDevice!);
+                var input = torch.tensor(audio.SelectMany(a => a).ToArray(), [clips, samples]).to(torchDevice!);
                 o.WriteLine($"  torch forward           {audioSeconds / Median(n, () => TorchStep(module, input, false)),10:F1} audio-s/s");
                 if (parse.GetValue(backward))
                     o.WriteLine($"  torch forward+backward  {audioSeconds / Median(n, () => TorchStep(module, input, true)),10:F1} audio-s/s");

@@ -22,21 +22,23 @@ internal static class FeaturizeCommand
         var algorithm = new Option<string>("--algorithm") { Description = "LEAF only: exact (the published operations) or fast (the same features within 1e-4, computed in the frequency domain).", DefaultValueFactory = _ => LeafAlgorithm.Exact.ToName() };
         algorithm.AcceptOnlyFromAmong([.. LeafAlgorithmNames.All]);
         var loudness = new Option<bool>("--loudness") { Description = "Apply the paper's loudness normalisation (15 dB target, at most +30 dB) before the frontend." };
+        var device = DeviceOption.Create();
 
         var command = new Command("featurize", "Compute frontend features of audio files and write one .npy [frames, channels] per file.")
-        { inputs, frontend, kind, output, engine, algorithm, loudness };
+        { inputs, frontend, kind, output, engine, algorithm, loudness, device };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
 
         int Run(ParseResult parse, CancellationToken cancel)
         {
             var description = FrontendSource.Resolve(parse.GetValue(frontend)!, parse.GetValue(kind)).WithInitialParameters();
+            // The device first: a GPU that cannot run fails before any file is read.
+            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!), parse.GetValue(device)!);
             var files = AudioInputs.Expand(parse.GetValue(inputs)!, parse.InvocationConfiguration.Error);
             string outDir = parse.GetValue(output)!;
             var names = OutputNames(files);
             var load = new AudioLoadOptions { SampleRate = description.SampleRate, Loudness = parse.GetValue(loudness) ? LoudnessOptions.Paper : null };
             using var outputLock = OutputLock.ForFolder(outDir);
-            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!));
             var o = parse.InvocationConfiguration.Output;
             for (int i = 0; i < files.Count; i++)
             {

@@ -18,30 +18,30 @@ internal static class MlNetCommand
     };
 
     /// <summary>The options both sub-commands share.</summary>
-    internal sealed record OutputOptions(Option<string> Out, Option<string> Name, Option<string?> LeafMlNet)
+    internal sealed record OutputOptions(Option<string> Out, Option<string> Name, Option<string?> PackageSource, Option<string?> LeafMlNet)
     {
         public static OutputOptions Create() => new(
             new Option<string>("--out") { Description = "Output folder: model.zip and <name>.Consumption/.", Required = true },
             new Option<string>("--name") { Description = "Name of the generated model class and project (a C# identifier).", DefaultValueFactory = _ => "LeafModel" },
-            new Option<string?>("--leaf-mlnet") { Description = "Path of src/Leaf.MLNet/Leaf.MLNet.csproj for the generated project to reference (default: this repository's)." });
+            new Option<string?>("--package-source") { Description = "A NuGet feed (folder, e.g. from scripts/pack, or URL) for the generated project's nuget.config; it references the Leaf.MLNet package of this tool's version." },
+            new Option<string?>("--leaf-mlnet") { Description = "Reference this Leaf.MLNet.csproj by a relative path instead of the package (development inside the repository)." });
 
-        public IEnumerable<Option> All => [Out, Name, LeafMlNet];
+        public IEnumerable<Option> All => [Out, Name, PackageSource, LeafMlNet];
 
         /// <summary>Locks the output folder for the whole command (a second writer fails at once).</summary>
         public Leaf.Audio.OutputLock Lock(System.CommandLine.ParseResult parse) => Leaf.Audio.OutputLock.ForFolder(parse.GetValue(Out)!);
 
-        /// <summary>The Leaf.MLNet project to reference, after checking it and the name (call before the long work).</summary>
-        /// <exception cref="ArgumentException">The name is not a C# identifier, or the project is not found.</exception>
-        public string CheckedLeafMlNetProject(System.CommandLine.ParseResult parse)
+        /// <summary>How the generated project will reference Leaf.MLNet, after checking it and the name (call before the long work).</summary>
+        /// <exception cref="ArgumentException">The name is not a C# identifier, or the package source or project is not found.</exception>
+        public LeafMlNetReference CheckedLeafMlNetReference(System.CommandLine.ParseResult parse)
         {
-            string project = parse.GetValue(LeafMlNet) ?? ConsumptionProject.FindLeafMlNetProject()
-                ?? throw new ArgumentException("cannot find src/Leaf.MLNet/Leaf.MLNet.csproj from here; set --leaf-mlnet");
-            ConsumptionProject.Check(parse.GetValue(Name)!, project);
-            return project;
+            var reference = new LeafMlNetReference(parse.GetValue(PackageSource), parse.GetValue(LeafMlNet));
+            ConsumptionProject.Check(parse.GetValue(Name)!, reference);
+            return reference;
         }
 
-        /// <summary>Writes model.zip and the consumption project referencing <paramref name="project"/>; prints where.</summary>
-        public void Write(System.CommandLine.ParseResult parse, MLContext ml, ITransformer model, string project)
+        /// <summary>Writes model.zip and the consumption project referencing Leaf.MLNet as <paramref name="project"/> says; prints where.</summary>
+        public void Write(System.CommandLine.ParseResult parse, MLContext ml, ITransformer model, LeafMlNetReference project)
         {
             string outDir = parse.GetValue(Out)!;
             string zip = ModelZip.Save(ml, model, outDir);

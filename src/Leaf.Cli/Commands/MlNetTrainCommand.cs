@@ -37,7 +37,7 @@ internal static class MlNetTrainCommand
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
-            string project = outputs.CheckedLeafMlNetProject(parse);
+            var project = outputs.CheckedLeafMlNetReference(parse);
             using var outputLock = outputs.Lock(parse);
             int runSeed = parse.GetValue(seed);
             var dataset = AudioDataset.Load(parse.GetValue(data)!, new DatasetOptions { Seed = runSeed });

@@ -25,7 +25,7 @@ internal static class MlNetWrapCommand
         foreach (var option in outputs.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            string project = outputs.CheckedLeafMlNetProject(parse);
+            var project = outputs.CheckedLeafMlNetReference(parse);
             using var outputLock = outputs.Lock(parse);
             var ml = new MLContext(seed: 0);
             string path = parse.GetValue(modelPath)!;

@@ -9,8 +9,8 @@ namespace Leaf.Cli.MlNet;
 /// Writes a small C# console project next to a model zip, like Model Builder's consumption project:
 /// <c>OUTDIR/&lt;Name&gt;.Consumption/</c> with <c>ModelInput</c>/<c>ModelOutput</c>, a static <c>&lt;Name&gt;.Predict(string path)</c>
 /// and a <c>Program.cs</c> that prints <c>path, label, score</c> for each file given on the command line. Its csproj
-/// references Microsoft.ML and the Leaf.MLNet project by a relative path (there is no NuGet package), and copies
-/// <c>../model.zip</c> next to the program.
+/// references Microsoft.ML and Leaf.MLNet (the package, or the project by a relative path: <see cref="LeafMlNetReference"/>),
+/// and copies <c>../model.zip</c> next to the program.
 /// </summary>
 internal static partial class ConsumptionProject
 {
@@ -18,16 +18,15 @@ internal static partial class ConsumptionProject
     public static string FolderName(string name) => name + ".Consumption";
 
     /// <summary>Writes the project into <c>outDir/&lt;name&gt;.Consumption</c> and returns that folder.</summary>
-    /// <exception cref="ArgumentException">The name is not a C# identifier, or the Leaf.MLNet project is not found.</exception>
-    public static string Write(string outDir, string name, string leafMlNetProject)
+    /// <exception cref="ArgumentException">The name is not a C# identifier, or the Leaf.MLNet package source or project is not found.</exception>
+    public static string Write(string outDir, string name, LeafMlNetReference leafMlNet)
     {
-        Check(name, leafMlNetProject);
+        Check(name, leafMlNet);
         string folder = Path.Combine(outDir, FolderName(name));
         Directory.CreateDirectory(folder);
-        string reference = Path.GetRelativePath(folder, Path.GetFullPath(leafMlNetProject)).Replace('\\', '/');
         var files = new Dictionary<string, string>
         {
-            [FolderName(name) + ".csproj"] = Csproj(reference),
+            [FolderName(name) + ".csproj"] = Csproj(leafMlNet.Item(folder)),
             // Empty: keeps the build settings of any enclosing folder (e.g. this repository's) out of the project.
             ["Directory.Build.props"] = "<Project />\n",
             ["Directory.Build.targets"] = "<Project />\n",
@@ -37,35 +36,24 @@ internal static partial class ConsumptionProject
             [name + ".cs"] = ModelSource(name),
             ["Program.cs"] = ProgramSource(name),
         };
+        if (leafMlNet.NuGetConfig() is string config) files["nuget.config"] = config;
         foreach (var (file, text) in files) AtomicFile.WriteText(Path.Combine(folder, file), text);
         return folder;
     }
 
-    /// <summary>Checks the name and that the Leaf.MLNet project exists.</summary>
-    /// <exception cref="ArgumentException">The name is not a C# identifier, or the Leaf.MLNet project is not found.</exception>
-    public static void Check(string name, string leafMlNetProject)
+    /// <summary>Checks the name and the Leaf.MLNet reference.</summary>
+    /// <exception cref="ArgumentException">The name is not a C# identifier, or the package source or project is not found.</exception>
+    public static void Check(string name, LeafMlNetReference leafMlNet)
     {
         if (!Identifier().IsMatch(name)) throw new ArgumentException($"--name '{name}' is not a C# identifier (letters, digits, _; not starting with a digit)");
-        if (!File.Exists(leafMlNetProject)) throw new ArgumentException($"{leafMlNetProject}: Leaf.MLNet project not found (set --leaf-mlnet)");
-    }
-
-    /// <summary>The repository's <c>src/Leaf.MLNet/Leaf.MLNet.csproj</c>, searched upwards from the program's and the current folder; null when neither is inside the repository.</summary>
-    public static string? FindLeafMlNetProject()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "src", "Leaf.MLNet", "Leaf.MLNet.csproj");
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
+        leafMlNet.Check();
     }
 
     // The Microsoft.ML package version this tool was built against, e.g. 5.0.1.
     private static string MlNetVersion() =>
         typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
-    private static string Csproj(string reference) => $"""
+    private static string Csproj(string leafMlNetItem) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -77,8 +65,8 @@ internal static partial class ConsumptionProject
             <PackageReference Include="Microsoft.ML" Version="{MlNetVersion()}" />
           </ItemGroup>
           <ItemGroup>
-            <!-- LEAF for .NET's ML.NET transforms (no NuGet package): relative to this folder. -->
-            <ProjectReference Include="{reference}" />
+            <!-- LEAF for .NET's ML.NET transforms. -->
+            {leafMlNetItem}
           </ItemGroup>
           <ItemGroup>
             <None Include="../{ModelZip.FileName}" Link="{ModelZip.FileName}" CopyToOutputDirectory="PreserveNewest" />
@@ -116,7 +104,6 @@ internal static partial class ConsumptionProject
         """;
 
     private static string ModelSource(string name) => $$"""
-        using Leaf.MLNet;
         using Microsoft.ML;
 
         namespace {{name}}.Consumption;

@@ -2,7 +2,7 @@ using Leaf.Audio;
 
 namespace Leaf.MLNet.Audio;
 
-/// <summary>Decodes one file for <see cref="LeafCatalog.LoadAudio"/>: mono, 16 kHz, centre crop / zero pad, optional loudness normalisation, error policy.</summary>
+/// <summary>Decodes one file for <see cref="Microsoft.ML.LeafCatalog.LoadAudio"/>: mono, 16 kHz, centre crop / zero pad, optional loudness normalisation, error policy.</summary>
 internal static class AudioDecoding
 {
     public static void Decode(string path, ClipLength length, AudioErrorPolicy policy, bool normalizeLoudness, DecodedAudioRow row)

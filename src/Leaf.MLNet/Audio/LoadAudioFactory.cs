@@ -31,7 +31,16 @@ internal abstract class LoadAudioFactory<TRow>(ClipLength length, AudioErrorPoli
 
     public bool NormalizeLoudness => normalizeLoudness;
 
-    public override Action<AudioPathRow, TRow> GetMapping() => (src, dst) => AudioDecoding.Decode(src.LeafAudioPath, length, policy, normalizeLoudness, dst);
+    /// <summary>The decoding action; each call (each fitted or loaded transform) watches its own repeated decodes.</summary>
+    public override Action<AudioPathRow, TRow> GetMapping()
+    {
+        var monitor = new RepeatedDecodingMonitor();
+        return (src, dst) =>
+        {
+            monitor.Decoded(src.LeafAudioPath);
+            AudioDecoding.Decode(src.LeafAudioPath, length, policy, normalizeLoudness, dst);
+        };
+    }
 
     public IEstimator<ITransformer> CreateEstimator(TransformsCatalog transforms) =>
         transforms.CustomMapping(GetMapping(), GetType().GetCustomAttribute<CustomMappingFactoryAttributeAttribute>()!.ContractName);
