@@ -33,10 +33,20 @@ internal static class FeaturizeCommand
             var names = OutputNames(files);
             var load = new AudioLoadOptions { SampleRate = description.SampleRate, Loudness = parse.GetValue(loudness) ? LoudnessOptions.Paper : null };
             Directory.CreateDirectory(outDir);
-            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!));
+            var leafAlgorithm = LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!);
+            bool streamWav = parse.GetValue(engine) == FeatureEngines.DefaultEngine && load.Loudness is null;
+            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, leafAlgorithm);
             var o = parse.InvocationConfiguration.Output;
             for (int i = 0; i < files.Count; i++)
             {
+                using (var wav = streamWav ? WavStreamFeaturizer.TryOpen(files[i], description) : null)
+                    if (wav is not null)
+                    {
+                        string streamed = Path.Combine(outDir, names[i]);
+                        var (frames, channels) = WavStreamFeaturizer.Write(wav, streamed, description, leafAlgorithm);
+                        o.WriteLine($"{files[i]} -> {streamed} [{frames} x {channels}]");
+                        continue;
+                    }
                 var clip = AudioFile.Load(files[i], load);
                 var features = featurizer.Featurize(clip.Samples);
                 string path = Path.Combine(outDir, names[i]);
