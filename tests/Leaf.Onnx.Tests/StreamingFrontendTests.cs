@@ -66,6 +66,16 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OnnxFrontendRunsLongWaveformsInSegmentsWithTheSameFrames()
+    {
+        byte[] model = FrontendExporter.Export(ExportCases.All["leaf-golden-perturbed"]);
+        using var whole = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 0 });
+        using var chunked = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 8000 });
+        float[] x = Signal(new Random(5), 50_001);
+        Assert.Equal(Arrays.Flatten(whole.Featurize(x)), Arrays.Flatten(chunked.Featurize(x)));
+    }
+
+    [Fact]
     public void NormalizationNeedsTheLength()
     {
         var d = ExportCases.All["leaf-preemphasis-instancenorm"];
