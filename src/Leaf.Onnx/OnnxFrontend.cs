@@ -34,7 +34,10 @@ public sealed class OnnxFrontend : IDisposable
         this.options = options ??= new();
         if (options.ChunkSamples < 0) throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSamples, "ChunkSamples cannot be negative");
         streaming = new(() => new StreamingSessions(
-            StreamingExporter.Export(Info!.Frontend, new FrontendExportOptions { LeafAlgorithm = Info.LeafAlgorithm }), this.options));
+            StreamingExporter.Export(Info!.Frontend, new FrontendExportOptions // the offline graph's moving-average steps
+            {
+                LeafAlgorithm = Info.LeafAlgorithm, MaxFrames = Info.MaxFrames ?? new FrontendExportOptions().MaxFrames,
+            }), this.options));
         sessionOptions = OnnxSessionSettings.Create(options, out var provider);
         ExecutionProvider = provider;
         try
