@@ -38,29 +38,37 @@ public sealed class StreamingFrontend : IDisposable
     {
         this.sessions = sessions;
         this.ownsSessions = ownsSessions;
-        support = sessions.Support;
-        stride = support.Stride;
-        alignment = support.Alignment;
-        Channels = sessions.Models.Info.Channels;
-        var (start, stop) = support.Samples(1000L * alignment / stride, 0);
-        int needed = (int)(stop - start) + alignment;
-        if (options.ChunkSamples < needed)
-            throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSamples, $"ChunkSamples must be at least {needed} for this frontend (one frame's samples plus one alignment step)");
-        chunk = options.ChunkSamples;
-        if (options.TotalSamples is long total)
+        try
         {
-            int minimum = sessions.Models.Info.MinimumSamples;
-            if (total < minimum) throw new ArgumentOutOfRangeException(nameof(options), total, $"the {sessions.Models.Info.Kind.ToName()} frontend needs at least {minimum} sample(s)");
-            end = total;
-            frameTotal = support.FrameCount(total);
-            residue = (int)(total % stride);
+            support = sessions.Support;
+            stride = support.Stride;
+            alignment = support.Alignment;
+            Channels = sessions.Models.Info.Channels;
+            var (start, stop) = support.Samples(1000L * alignment / stride, 0);
+            int needed = (int)(stop - start) + alignment;
+            if (options.ChunkSamples < needed)
+                throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSamples, $"ChunkSamples must be at least {needed} for this frontend (one frame's samples plus one alignment step)");
+            chunk = options.ChunkSamples;
+            if (options.TotalSamples is long total)
+            {
+                int minimum = sessions.Models.Info.MinimumSamples;
+                if (total < minimum) throw new ArgumentOutOfRangeException(nameof(options), total, $"the {sessions.Models.Info.Kind.ToName()} frontend needs at least {minimum} sample(s)");
+                end = total;
+                frameTotal = support.FrameCount(total);
+                residue = (int)(total % stride);
+            }
+            else if (sessions.Normalization is not null)
+                throw new NotSupportedException("instance normalisation divides by statistics of the whole clip: give StreamingFrontendOptions.TotalSamples, or featurize offline");
+            left = support.PoolingLeft(residue);
+            Latency = (int)Enumerable.Range(0, alignment / stride).Max(j => support.Samples(1000L * alignment / stride + j, left).End - (1000L * alignment / stride + j) * stride);
+            states = [.. sessions.Models.StateLengths.Select(length => new float[Channels * length])];
+            if (sessions.Normalization is not null) held = [];
         }
-        else if (sessions.Normalization is not null)
-            throw new NotSupportedException("instance normalisation divides by statistics of the whole clip: give StreamingFrontendOptions.TotalSamples, or featurize offline");
-        left = support.PoolingLeft(residue);
-        Latency = (int)Enumerable.Range(0, alignment / stride).Max(j => support.Samples(1000L * alignment / stride + j, left).End - (1000L * alignment / stride + j) * stride);
-        states = [.. sessions.Models.StateLengths.Select(length => new float[Channels * length])];
-        if (sessions.Normalization is not null) held = [];
+        catch
+        {
+            if (ownsSessions) sessions.Dispose(); // the public constructor opened them for this stream alone
+            throw;
+        }
     }
 
     /// <summary>Feature channels N.</summary>
