@@ -21,6 +21,7 @@ public static class LeafCli
         var root = new RootCommand("leaf: the learnable audio frontend (LEAF, Zeghidour et al. 2021) for .NET");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(FeaturizeCommand.Create());
+        root.Subcommands.Add(StreamCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());

@@ -37,19 +37,9 @@ public static class FrontendExporter
 
     internal static (OnnxGraphBuilder Graph, OnnxModelInfo Info, string DocString) Build(FrontendDescription description, FrontendExportOptions options)
     {
-        description.Validate();
-        var d = description.WithInitialParameters();
-        RequireKindOptions(d);
-        if (options.MaxFrames < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxFrames, "MaxFrames must be at least 1");
-
+        var shape = Describe(description, options);
+        var d = shape.Frontend;
         string name = d.Kind.ToName();
-        var shape = new OnnxModelInfo // frame arithmetic of this kind
-        {
-            Frontend = d, FixedSamples = options.FixedSamples,
-            LeafAlgorithm = d.Kind == FrontendKind.Leaf ? options.LeafAlgorithm : LeafAlgorithm.Exact,
-        };
-        if (options.FixedSamples < shape.MinimumSamples)
-            throw new ArgumentOutOfRangeException(nameof(options), options.FixedSamples, $"FixedSamples must be at least {shape.MinimumSamples} for the {name} frontend");
         var batch = OnnxDim.Named("batch");
         var samples = options.FixedSamples is int length ? OnnxDim.Fixed(length) : OnnxDim.Named("samples");
         var frames = options.FixedSamples is int fixedLength ? OnnxDim.Fixed(shape.FrameCount(fixedLength)) : OnnxDim.Named("frames");
@@ -71,6 +61,23 @@ public static class FrontendExporter
         if (options.FixedSamples is int exported) info.RequireValidLength(exported); // within sPCEN's frame bound
         string limit = result.MaxFrames is int maxFrames ? $"; exact for inputs up to {maxFrames} frames" : "";
         return (g, info, options.DocString ?? summary + limit);
+    }
+
+    /// <summary>The validated description with its initial parameters filled in, as model metadata without the sPCEN frame bound.</summary>
+    internal static OnnxModelInfo Describe(FrontendDescription description, FrontendExportOptions options)
+    {
+        description.Validate();
+        var d = description.WithInitialParameters();
+        RequireKindOptions(d);
+        if (options.MaxFrames < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxFrames, "MaxFrames must be at least 1");
+        var shape = new OnnxModelInfo // frame arithmetic of this kind
+        {
+            Frontend = d, FixedSamples = options.FixedSamples,
+            LeafAlgorithm = d.Kind == FrontendKind.Leaf ? options.LeafAlgorithm : LeafAlgorithm.Exact,
+        };
+        if (options.FixedSamples < shape.MinimumSamples)
+            throw new ArgumentOutOfRangeException(nameof(options), options.FixedSamples, $"FixedSamples must be at least {shape.MinimumSamples} for the {d.Kind.ToName()} frontend");
+        return shape;
     }
 
     // The baselines have exactly the reference's stages: no pre-emphasis or instance norm, and their own compression.

@@ -13,7 +13,7 @@ internal static class LeafGraph
     {
         if (d.Compression is not (CompressionKind.Pcen or CompressionKind.Log))
             throw new ArgumentException($"LEAF compresses with Pcen or Log, not {d.Compression}", nameof(d));
-        string floored = FrontendGraphStages.Floor(g, PooledEnergies(g, waveform, d, options.LeafAlgorithm), d.EnergyFloor);
+        string floored = Floored(g, waveform, d, options.LeafAlgorithm);
         var (compressed, maxFrames) = d.Compression == CompressionKind.Pcen
             ? PcenGraph.Add(g, floored, d, options.MaxFrames)
             : (FrontendGraphStages.LogCompression(g, floored), null);
@@ -21,6 +21,10 @@ internal static class LeafGraph
             compressed = FrontendGraphStages.InstanceNorm(g, compressed, d.Values(ParameterNames.InstanceNormWeight), d.Values(ParameterNames.InstanceNormBias));
         return new(FrontendGraphStages.FramesFirst(g, compressed), maxFrames);
     }
+
+    /// <summary>max(pooled energies, floor) [batch, N, ⌈T/S⌉]: what sPCEN or the log compresses.</summary>
+    public static string Floored(OnnxGraphBuilder g, string waveform, FrontendDescription d, LeafAlgorithm algorithm) =>
+        FrontendGraphStages.Floor(g, PooledEnergies(g, waveform, d, algorithm), d.EnergyFloor);
 
     /// <summary>The pooled energies [batch, N, ⌈T/S⌉] before the floor (the golden vectors' <c>pooled</c> arrays).</summary>
     public static string PooledEnergies(OnnxGraphBuilder g, string waveform, FrontendDescription d, LeafAlgorithm algorithm = LeafAlgorithm.Exact)

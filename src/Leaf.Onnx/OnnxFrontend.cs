@@ -12,8 +12,10 @@ public sealed class OnnxFrontend : IDisposable
 {
     private static readonly string[] InputNames = [FrontendExporter.InputName];
     private static readonly string[] OutputNames = [FrontendExporter.OutputName];
+    private readonly OnnxFrontendOptions options;
     private readonly SessionOptions sessionOptions;
     private readonly InferenceSession session;
+    private readonly Lazy<StreamingSessions> streaming;
     private bool disposed;
 
     /// <summary>Loads the model at <paramref name="modelPath"/>.</summary>
@@ -29,7 +31,14 @@ public sealed class OnnxFrontend : IDisposable
 
     private OnnxFrontend(OnnxFrontendOptions? options, Func<SessionOptions, InferenceSession> open, string source)
     {
-        sessionOptions = OnnxSessionSettings.Create(options ?? new(), out var provider);
+        this.options = options ??= new();
+        if (options.ChunkSamples < 0) throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSamples, "ChunkSamples cannot be negative");
+        streaming = new(() => new StreamingSessions(
+            StreamingExporter.Export(Info!.Frontend, new FrontendExportOptions // the offline graph's moving-average steps
+            {
+                LeafAlgorithm = Info.LeafAlgorithm, MaxFrames = Info.MaxFrames ?? new FrontendExportOptions().MaxFrames,
+            }), this.options));
+        sessionOptions = OnnxSessionSettings.Create(options, out var provider);
         ExecutionProvider = provider;
         try
         {
@@ -62,7 +71,10 @@ public sealed class OnnxFrontend : IDisposable
     /// <summary>Feature channels N.</summary>
     public int Channels => Info.Channels;
 
-    /// <summary>Features [frames, channels] of one waveform (float32 samples at <see cref="OnnxModelInfo.SampleRate"/>).</summary>
+    /// <summary>
+    /// Features [frames, channels] of one waveform (float32 samples at <see cref="OnnxModelInfo.SampleRate"/>); waveforms
+    /// longer than <see cref="OnnxFrontendOptions.ChunkSamples"/> run in segments, with the same frames.
+    /// </summary>
     /// <exception cref="ArgumentException">The length is not accepted by the model (see <see cref="OnnxModelInfo.RequireValidLength"/>).</exception>
     /// <exception cref="ObjectDisposedException">The frontend was disposed.</exception>
     public float[,] Featurize(ReadOnlySpan<float> waveform)
@@ -70,8 +82,24 @@ public sealed class OnnxFrontend : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         Info.RequireValidLength(waveform.Length);
         var features = new float[Info.FrameCount(waveform.Length), Channels];
-        Run(waveform.ToArray(), 1, waveform.Length, features);
+        if (Info.FixedSamples is null && options.ChunkSamples > 0 && waveform.Length > options.ChunkSamples && StreamingExporter.CanStream(Info.Frontend)) FeaturizeInChunks(waveform, features);
+        else Run(waveform.ToArray(), 1, waveform.Length, features);
         return features;
+    }
+
+    // The same frames through the streaming models, segment by segment, written straight into features.
+    private void FeaturizeInChunks(ReadOnlySpan<float> waveform, float[,] features)
+    {
+        var chunked = new StreamingFrontendOptions { TotalSamples = waveform.Length, ChunkSamples = options.ChunkSamples, LeafAlgorithm = Info.LeafAlgorithm };
+        using var stream = new StreamingFrontend(streaming.Value, chunked, ownsSessions: false);
+        int written = 0;
+        void Write(ReadOnlySpan<float> frames, int count)
+        {
+            frames.CopyTo(MemoryMarshal.CreateSpan(ref features[0, 0], features.Length)[written..]);
+            written += frames.Length;
+        }
+        stream.Push(waveform, Write);
+        stream.Complete(Write);
     }
 
     /// <summary>Features [batch, frames, channels] of equally long waveforms, in one run.</summary>
@@ -98,6 +126,7 @@ public sealed class OnnxFrontend : IDisposable
     {
         if (disposed) return;
         disposed = true;
+        if (streaming.IsValueCreated) streaming.Value.Dispose();
         session.Dispose();
         sessionOptions.Dispose();
     }

@@ -14,4 +14,12 @@ public sealed record OnnxFrontendOptions
     /// audio decoders, share the CPU.
     /// </summary>
     public bool AllowSpinning { get; init; } = true;
+
+    /// <summary>
+    /// <see cref="OnnxFrontend.Featurize"/> runs waveforms longer than this many samples in overlapping segments of at
+    /// most this length (<see cref="StreamingFrontend"/>): the frames of one run, in memory bounded by the segment
+    /// instead of the waveform. Default 2^17 (8.2 s at 16 kHz); 0 runs every waveform whole. Models with a fixed input
+    /// length are always run whole.
+    /// </summary>
+    public int ChunkSamples { get; init; } = 1 << 17;
 }

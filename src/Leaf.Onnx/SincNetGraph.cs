@@ -17,21 +17,36 @@ internal static class SincNetGraph
 
     public static FrontendGraphResult Build(OnnxGraphBuilder g, string waveform, FrontendDescription d, FrontendExportOptions options)
     {
+        if (d.Kind == FrontendKind.SincNet) return new(SincNetFeatures(g, waveform, d), null);
+        var (compressed, maxFrames) = PcenGraph.Add(g, SincNetPlusFloored(g, waveform, d), d, options.MaxFrames);
+        return new(FrontendGraphStages.FramesFirst(g, compressed), maxFrames);
+    }
+
+    /// <summary>SincNet's features [batch, F, N]: every stage, the layer norm acting on each frame alone.</summary>
+    public static string SincNetFeatures(OnnxGraphBuilder g, string waveform, FrontendDescription d)
+    {
+        int n = d.FilterCount;
+        string pooled = FrontendGraphStages.Floor(g, FrontendGraphStages.SameMaxPooling(g, Activated(g, waveform, d), d.WindowLength, d.Stride), d.EnergyFloor);
+        string gain = g.AddConstant("layer_norm_weight", d.Values(ParameterNames.LayerNormWeight), n);
+        string bias = g.AddConstant("layer_norm_bias", d.Values(ParameterNames.LayerNormBias), n);
+        return g.LayerNormalization(FrontendGraphStages.FramesFirst(g, pooled), gain, bias, LayerNormEpsilon);
+    }
+
+    /// <summary>SincNet+'s floored Gaussian-pooled activations [batch, N, F]: what its PCEN compresses.</summary>
+    public static string SincNetPlusFloored(OnnxGraphBuilder g, string waveform, FrontendDescription d)
+    {
+        float[] windows = GaussianLowpassWindow.Windows(d.Values(ParameterNames.PoolingWidth), d.WindowLength);
+        string pooled = FrontendGraphStages.SamePooling(g, Activated(g, waveform, d), windows, d.FilterCount, d.WindowLength, d.Stride, "pooling_windows");
+        return FrontendGraphStages.Floor(g, pooled, d.EnergyFloor);
+    }
+
+    // Sinc band-pass filters (stride 1, TF SAME) → LeakyReLU: [batch, N, T].
+    private static string Activated(OnnxGraphBuilder g, string waveform, FrontendDescription d)
+    {
         int n = d.FilterCount, k = d.WindowLength;
         double[] kernels = SincKernels.ImpulseResponses(d.Values(ParameterNames.SincLow), d.Values(ParameterNames.SincBand), k, d.SampleRate);
         string x = FrontendGraphStages.AsSingleChannel(g, waveform);
         string filtered = FrontendGraphStages.SameFilterbank(g, x, Array.ConvertAll(kernels, v => (float)v), n, k, "sinc_kernels");
-        string activated = g.LeakyRelu(filtered, LeakySlope);
-        if (d.Kind == FrontendKind.SincNet)
-        {
-            string pooled = FrontendGraphStages.Floor(g, FrontendGraphStages.SameMaxPooling(g, activated, k, d.Stride), d.EnergyFloor);
-            string gain = g.AddConstant("layer_norm_weight", d.Values(ParameterNames.LayerNormWeight), n);
-            string bias = g.AddConstant("layer_norm_bias", d.Values(ParameterNames.LayerNormBias), n);
-            return new(g.LayerNormalization(FrontendGraphStages.FramesFirst(g, pooled), gain, bias, LayerNormEpsilon), null);
-        }
-        float[] windows = GaussianLowpassWindow.Windows(d.Values(ParameterNames.PoolingWidth), k);
-        string smoothed = FrontendGraphStages.Floor(g, FrontendGraphStages.SamePooling(g, activated, windows, n, k, d.Stride, "pooling_windows"), d.EnergyFloor);
-        var (compressed, maxFrames) = PcenGraph.Add(g, smoothed, d, options.MaxFrames);
-        return new(FrontendGraphStages.FramesFirst(g, compressed), maxFrames);
+        return g.LeakyRelu(filtered, LeakySlope);
     }
 }

@@ -54,7 +54,7 @@ public class FeaturizeCommandTests : IDisposable
     }
 
     // Minimal .npy reader for float32 C-order arrays (the format NpyWriter documents).
-    private static (float[] Values, int[] Shape) ReadNpy(string path)
+    internal static (float[] Values, int[] Shape) ReadNpy(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
         int headerLength = BitConverter.ToUInt16(bytes, 8);

@@ -32,18 +32,28 @@ internal static class FeaturizeCommand
         int Run(ParseResult parse, CancellationToken cancel)
         {
             var description = FrontendSource.Resolve(parse.GetValue(frontend)!, parse.GetValue(kind)).WithInitialParameters();
+            var leafAlgorithm = LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!);
             // The device first: a GPU that cannot run fails before any file is read.
-            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, LeafAlgorithmNames.Parse(parse.GetValue(algorithm)!), parse.GetValue(device)!);
+            using var featurizer = FeatureEngines.Create(parse.GetValue(engine)!, description, leafAlgorithm, parse.GetValue(device)!);
             var files = AudioInputs.Expand(parse.GetValue(inputs)!, parse.InvocationConfiguration.Error);
             string outDir = parse.GetValue(output)!;
             var names = OutputNames(files);
             var load = new AudioLoadOptions { SampleRate = description.SampleRate, Loudness = parse.GetValue(loudness) ? LoudnessOptions.Paper : null };
             using var outputLock = OutputLock.ForFolder(outDir);
+            bool streamWav = parse.GetValue(engine) == FeatureEngines.DefaultEngine && load.Loudness is null;
             var o = parse.InvocationConfiguration.Output;
             for (int i = 0; i < files.Count; i++)
             {
                 if (cancel.IsCancellationRequested)
                     throw new OperationCanceledException($"{i} of {files.Count} files written to {outDir}: run the same command again to write them all", cancel);
+                using (var wav = streamWav ? WavStreamFeaturizer.TryOpen(files[i], description) : null)
+                    if (wav is not null)
+                    {
+                        string streamed = Path.Combine(outDir, names[i]);
+                        var (frames, channels) = WavStreamFeaturizer.Write(wav, streamed, description, leafAlgorithm);
+                        o.WriteLine($"{files[i]} -> {streamed} [{frames} x {channels}]");
+                        continue;
+                    }
                 var clip = AudioFile.Load(files[i], load);
                 var features = featurizer.Featurize(clip.Samples);
                 string path = Path.Combine(outDir, names[i]);

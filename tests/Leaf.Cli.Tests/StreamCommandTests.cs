@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using Leaf.Audio;
+using Leaf.Frontends;
+using Leaf.Onnx;
+using Leaf.Tests;
+
+namespace Leaf.Cli.Tests;
+
+/// <summary><c>leaf featurize</c> of long WAVs by windows, and <c>leaf stream</c> from a pipe: the frames of one offline run.</summary>
+public sealed class StreamCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("leaf-stream-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("fast")]
+    public void FeaturizeStreamsALongWavWithTheFramesOfOneRun(string algorithm)
+    {
+        string wav = Path.Combine(_dir, "long.wav");
+        WavWriter.Write(wav, Signal(10 * 16000 + 37), 16000); // longer than one segment (2^17 samples), 37 past a stride
+        var (code, output, err) = CliBasicsTests.Run("featurize", wav, "--algorithm", algorithm, "--out", _dir);
+        Assert.True(code == 0, err);
+        Assert.Contains("[1001 x 40]", output);
+        var (values, _) = FeaturizeCommandTests.ReadNpy(Path.Combine(_dir, "long.npy"));
+        var leafAlgorithm = LeafAlgorithmNames.Parse(algorithm);
+        using var offline = new OnnxFrontend(FrontendExporter.Export(FrontendDescription.Default(FrontendKind.Leaf), new FrontendExportOptions { LeafAlgorithm = leafAlgorithm }),
+            new OnnxFrontendOptions { ChunkSamples = 0 });
+        float[] expected = Flatten(offline.Featurize(AudioFile.Load(wav).Samples));
+        if (leafAlgorithm == LeafAlgorithm.Exact) Assert.Equal(expected, values);
+        else Assert.True(Golden.MaxRelativeError(values, expected, 0.02) < 5e-5); // the fast blocks' GEMMs round with their count
+    }
+
+    /// <summary>Raw 16-bit PCM piped into a separate process, read 333 samples at a time: every frame of the offline run, printed exactly.</summary>
+    [Fact]
+    public void StreamFromAPipePrintsTheOfflineFrames()
+    {
+        float[] samples = Signal(16000 + 7 * 160); // a whole number of strides: a live stream's grid is the offline one
+        var pcm = new byte[samples.Length * 2];
+        for (int i = 0; i < samples.Length; i++)
+            BitConverter.TryWriteBytes(pcm.AsSpan(2 * i), (short)Math.Clamp(Math.Round(samples[i] * 32768), short.MinValue, short.MaxValue));
+        using var process = StartLeaf("stream", "--input", "s16le", "--block", "333", "--frames");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        for (int at = 0; at < pcm.Length; at += 1000) process.StandardInput.BaseStream.Write(pcm, at, Math.Min(1000, pcm.Length - at));
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
+        Assert.True(process.ExitCode == 0, stderr.Result);
+        Assert.Contains("real-time factor", stderr.Result);
+        Assert.Contains("latency 481 samples", stderr.Result);
+
+        float[] decoded = [.. pcm.Chunk(2).Select(b => BitConverter.ToInt16(b) / 32768f)];
+        using var offline = new OnnxFrontend(FrontendExporter.Export(FrontendDescription.Default(FrontendKind.Leaf)));
+        float[,] expected = offline.Featurize(decoded);
+        string[] lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.GetLength(0), lines.Length);
+        for (int f = 0; f < lines.Length; f++)
+        {
+            string[] fields = lines[f].Split(',');
+            Assert.Equal(f.ToString(CultureInfo.InvariantCulture), fields[0]);
+            for (int c = 0; c < 40; c++) Assert.Equal(expected[f, c], float.Parse(fields[c + 2], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void StreamRefusesAWavAtAnotherRate()
+    {
+        string wav = Path.Combine(_dir, "8k.wav");
+        WavWriter.Write(wav, Signal(8000), 8000);
+        using var process = StartLeaf("stream", "--input", "wav");
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            process.StandardInput.BaseStream.Write(File.ReadAllBytes(wav));
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // the command may stop reading as soon as it has refused the header
+        }
+        process.WaitForExit(TimeSpan.FromMinutes(2));
+        Assert.Equal(LeafCli.Failure, process.ExitCode);
+        Assert.Contains("8000 Hz", stderr.Result);
+    }
+
+    // The CLI in a process of its own, its standard streams redirected.
+    private static Process StartLeaf(params string[] args)
+    {
+        string dll = Path.Combine(Path.GetDirectoryName(typeof(LeafCli).Assembly.Location)!, "leaf.dll");
+        string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        return Process.Start(new ProcessStartInfo(host, [dll, .. args]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true })!;
+    }
+
+    private static float[] Signal(int length) =>
+        [.. Enumerable.Range(0, length).Select(n => (float)(0.3 * Math.Sin(2 * Math.PI * (300 + n / 40.0) * n / 16000) + 0.05 * Math.Sin(n * 0.9)))];
+
+    private static float[] Flatten(float[,] a)
+    {
+        var flat = new float[a.Length];
+        Buffer.BlockCopy(a, 0, flat, 0, flat.Length * sizeof(float));
+        return flat;
+    }
+}

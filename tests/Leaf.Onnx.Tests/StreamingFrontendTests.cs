@@ -1,0 +1,166 @@
+using Leaf.Frontends;
+using Xunit.Abstractions;
+
+namespace Leaf.Onnx.Tests;
+
+/// <summary>Chunked and streamed featurization against one offline run of the same signal: every kind, both LEAF algorithms.</summary>
+public sealed class StreamingFrontendTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, LeafAlgorithm> Cases()
+    {
+        var data = new TheoryData<string, LeafAlgorithm>();
+        foreach (var (name, d) in ExportCases.All.Where(c => StreamingExporter.CanStream(c.Value)))
+        {
+            data.Add(name, LeafAlgorithm.Exact);
+            if (d.Kind == FrontendKind.Leaf && FastLeafPlan.Supports(d.WindowLength, d.Stride)) data.Add(name, LeafAlgorithm.Fast);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Lengths from one sample up, pushed in pieces of 1, 159, 160, 161, 4096 and random sizes through segments of random
+    /// length, with the length known in advance (a file) or not (a live stream, whose end is padded to a whole number of
+    /// strides where the grid follows the length): the frames of one offline run. Bit for bit where ONNX Runtime's
+    /// kernels compute each frame the same way whatever the segment (LEAF exact, SincNet, SincNet+, TD-filterbanks);
+    /// the mel graph's DFT GEMM and the fast LEAF's block GEMMs round differently with the number of frames or blocks.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void PiecesGiveTheFramesOfOneOfflineRun(string name, LeafAlgorithm algorithm)
+    {
+        var d = ExportCases.All[name];
+        var exportOptions = new FrontendExportOptions { LeafAlgorithm = algorithm };
+        using var offline = new OnnxFrontend(FrontendExporter.Export(d, exportOptions), new OnnxFrontendOptions { IntraOpThreads = 1 });
+        using var sessions = new StreamingSessions(StreamingExporter.Export(d, exportOptions), new OnnxFrontendOptions { IntraOpThreads = 1 });
+        var random = new Random(name.Length * 31 + (int)algorithm);
+        int minimum = offline.Info.MinimumSamples;
+        double worst = 0, worstFloored = 0, worstAbsolute = 0;
+        foreach (int length in new[] { minimum, minimum + 161, 9000 + random.Next(3000), 30000 + random.Next(9000) })
+        {
+            float[] signal = Signal(random, length);
+            float[] expected = Arrays.Flatten(offline.Featurize(signal));
+            // A live stream of a length-following grid ends padded to a whole number of strides.
+            float[] live = sessions.Support.GridFollowsLength && length % d.Stride != 0
+                ? Arrays.Flatten(offline.Featurize([.. signal, .. new float[d.Stride - length % d.Stride]]))
+                : expected;
+            foreach (int piece in new[] { 1, 159, 160, 161, 4096, 1 + random.Next(3000) })
+            {
+                if (piece == 1 && length > 12000) continue; // one-sample pushes are covered by the shorter signals
+                foreach (bool known in new[] { true, false })
+                {
+                    if (!known && sessions.Normalization is not null) continue; // cannot stream: NormalizationNeedsTheLength
+                    var options = new StreamingFrontendOptions { TotalSamples = known ? length : null, ChunkSamples = 3 * 4096 + random.Next(4096) };
+                    float[] actual = Streamed(new StreamingFrontend(sessions, options, ownsSessions: false), signal, piece);
+                    float[] reference = known ? expected : live;
+                    Assert.Equal(reference.Length, actual.Length);
+                    worst = Math.Max(worst, MaxRelative(actual, reference, 1e-30));
+                    worstFloored = Math.Max(worstFloored, MaxRelative(actual, reference, 0.02));
+                    worstAbsolute = Math.Max(worstAbsolute, MaxRelative(actual, reference, 1));
+                }
+            }
+        }
+        output.WriteLine($"{name} {algorithm}: worst relative difference {worst:E2}, relative to max(|offline|, 0.02) {worstFloored:E2}, to max(|offline|, 1) {worstAbsolute:E2}");
+        if (algorithm == LeafAlgorithm.Fast) Assert.InRange(worstFloored, 0, 5e-5); // measured ≤ 1.3e-5 (instance norm), ≤ 4.1e-6 without
+        else if (d.Kind == FrontendKind.Mel) Assert.InRange(worstAbsolute, 0, 5e-5); // log-mel: measured ≤ 1.5e-5 absolute
+        else Assert.Equal(0, worst);
+    }
+
+    [Fact]
+    public void OnnxFrontendRunsLongWaveformsInSegmentsWithTheSameFrames()
+    {
+        byte[] model = FrontendExporter.Export(ExportCases.All["leaf-golden-perturbed"]);
+        using var whole = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 0 });
+        using var chunked = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 8000 });
+        float[] x = Signal(new Random(5), 50_001);
+        Assert.Equal(Arrays.Flatten(whole.Featurize(x)), Arrays.Flatten(chunked.Featurize(x)));
+    }
+
+    [Fact]
+    public void AWarmStartedPcenRunsWholeAndRefusesToStream()
+    {
+        var d = ExportCases.All["leaf-warm-start"];
+        Assert.False(StreamingExporter.CanStream(d));
+        Assert.Contains("warmStart", Assert.Throws<NotSupportedException>(() => StreamingExporter.Export(d)).Message, StringComparison.Ordinal);
+        // OnnxFrontend does not cut it into segments: a long input gives the frames of one run over the whole waveform.
+        byte[] model = FrontendExporter.Export(d);
+        using var whole = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 0 });
+        using var chunked = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 8000 });
+        float[] x = Signal(new Random(6), 30_001);
+        Assert.Equal(Arrays.Flatten(whole.Featurize(x)), Arrays.Flatten(chunked.Featurize(x)));
+    }
+
+    [Fact]
+    public void NormalizationNeedsTheLength()
+    {
+        var d = ExportCases.All["leaf-preemphasis-instancenorm"];
+        var e = Assert.Throws<NotSupportedException>(() => new StreamingFrontend(d));
+        Assert.Contains("TotalSamples", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MisuseIsRefused()
+    {
+        using var sessions = new StreamingSessions(StreamingExporter.Export(ExportCases.All["leaf"]), new OnnxFrontendOptions { IntraOpThreads = 1 });
+        using var known = new StreamingFrontend(sessions, new StreamingFrontendOptions { TotalSamples = 1000 }, ownsSessions: false);
+        int frames = known.Push(new float[600]).GetLength(0);
+        Assert.Contains("1000", Assert.Throws<InvalidOperationException>(() => known.Push(new float[401])).Message, StringComparison.Ordinal);
+        Assert.Contains("600", Assert.Throws<InvalidOperationException>(() => known.Complete()).Message, StringComparison.Ordinal);
+        frames += known.Push(new float[400]).GetLength(0);
+        frames += known.Complete().GetLength(0);
+        Assert.Equal((7, 7L), (frames, known.FramesReturned)); // ⌈1000/160⌉
+        Assert.Throws<InvalidOperationException>(() => known.Complete());
+        Assert.Throws<InvalidOperationException>(() => known.Push(new float[1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StreamingFrontend(sessions, new StreamingFrontendOptions { ChunkSamples = 800 }, ownsSessions: false));
+    }
+
+    /// <summary>Frame j comes out as soon as sample j·S + Latency − 1 is in, not one sample later or earlier.</summary>
+    [Theory]
+    [InlineData("leaf", LeafAlgorithm.Exact, 481)]
+    [InlineData("mel", LeafAlgorithm.Exact, 401)]
+    [InlineData("tdfbanks", LeafAlgorithm.Exact, 601)]
+    [InlineData("sincnet", LeafAlgorithm.Exact, 481)]
+    public void FramesComeOutAfterTheirLatency(string name, LeafAlgorithm algorithm, int latency)
+    {
+        using var stream = new StreamingFrontend(ExportCases.All[name], new StreamingFrontendOptions { LeafAlgorithm = algorithm, Session = new() { IntraOpThreads = 1 } });
+        Assert.Equal(latency, stream.Latency);
+        var random = new Random(3);
+        for (long pushed = 1; pushed <= 3000; pushed++)
+        {
+            stream.Push([(float)random.NextDouble() - 0.5f]);
+            long ready = pushed < latency ? 0 : (pushed - latency) / 160 + 1;
+            Assert.Equal(ready, stream.FramesReturned);
+        }
+    }
+
+    private static float[] Streamed(StreamingFrontend stream, float[] signal, int piece)
+    {
+        var frames = new List<float>();
+        using (stream)
+        {
+            for (int at = 0; at < signal.Length; at += piece)
+                frames.AddRange(Arrays.Flatten(stream.Push(signal.AsSpan(at, Math.Min(piece, signal.Length - at)))));
+            frames.AddRange(Arrays.Flatten(stream.Complete()));
+        }
+        return [.. frames];
+    }
+
+    private static float[] Signal(Random random, int length)
+    {
+        var x = new float[length];
+        double phase = 0;
+        for (int i = 0; i < length; i++)
+        {
+            phase += 0.02 + 0.3 * i / length;
+            x[i] = (float)(0.3 * Math.Sin(phase) + 0.1 * (random.NextDouble() - 0.5));
+        }
+        return x;
+    }
+
+    private static double MaxRelative(float[] actual, float[] expected, double floor)
+    {
+        double worst = 0;
+        for (int i = 0; i < actual.Length; i++)
+            worst = Math.Max(worst, Math.Abs(actual[i] - expected[i]) / Math.Max(Math.Abs(expected[i]), floor));
+        return worst;
+    }
+}
