@@ -41,8 +41,9 @@ public sealed record PcenOptions
     /// so a clip that starts in the middle of a sound gets no onset and one that starts in silence gets a large one; with
     /// <see langword="true"/> the state before the first frame is each channel's mean energy over the input, so
     /// M[0] = s·E[0] + (1 − s)·mean(E) and the output no longer depends on where the clip was cut. Not causal: a stream
-    /// cannot know the mean in advance.
+    /// cannot know the mean in advance. Written to JSON only when on, so descriptions without it stay as they were.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool WarmStart { get; init; }
 
     /// <summary>Initial alpha (0.96).</summary>

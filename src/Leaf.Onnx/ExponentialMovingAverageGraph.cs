@@ -68,12 +68,13 @@ internal static class ExponentialMovingAverageGraph
 
         string time = g.AddInt64s(2), zero = g.AddInt64s(0), one = g.AddInt64s(1), end = g.AddInt64s(long.MaxValue);
         // b[0] = E[0] (the state starts at the first frame) or s·E[0] + (1 − s)·mean(E) (warm start), b[t] = s·E[t].
-        string s = FrontendGraphStages.ChannelColumn(g, "pcen_smoothing", clipped);
         string first = g.Slice(energies, zero, one, time);
+        string later = g.Slice(energies, one, end, time);
+        string s = FrontendGraphStages.ChannelColumn(g, "pcen_smoothing", clipped);   // created in this order, so graphs without a warm start stay byte for byte as before
+        string rest = g.Mul(later, s);
         if (warmStart)
             first = g.Add(g.Mul(first, s), g.Mul(g.ReduceMean(energies, [2], keepDims: true),
                 FrontendGraphStages.ChannelColumn(g, "pcen_warm_start", [.. clipped.Select(c => 1f - c)])));
-        string rest = g.Mul(g.Slice(energies, one, end, time), s);
         string x = g.Concat(2, first, rest);
         if (coefficients.Count == 0) return (x, bound);
 

@@ -35,7 +35,7 @@ public sealed class StreamCommandTests : IDisposable
 
     /// <summary>Raw 16-bit PCM piped into a separate process, read 333 samples at a time: every frame of the offline run, printed exactly.</summary>
     [Fact]
-    public void StreamFromAPipePrintsTheOfflineFrames()
+    public async Task StreamFromAPipePrintsTheOfflineFrames()
     {
         float[] samples = Signal(16000 + 7 * 160); // a whole number of strides: a live stream's grid is the offline one
         var pcm = new byte[samples.Length * 2];
@@ -47,14 +47,15 @@ public sealed class StreamCommandTests : IDisposable
         for (int at = 0; at < pcm.Length; at += 1000) process.StandardInput.BaseStream.Write(pcm, at, Math.Min(1000, pcm.Length - at));
         process.StandardInput.Close();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        Assert.Contains("real-time factor", stderr.Result);
-        Assert.Contains("latency 481 samples", stderr.Result);
+        string errors = await stderr, printed = await stdout;
+        Assert.True(process.ExitCode == 0, errors);
+        Assert.Contains("real-time factor", errors);
+        Assert.Contains("latency 481 samples", errors);
 
         float[] decoded = [.. pcm.Chunk(2).Select(b => BitConverter.ToInt16(b) / 32768f)];
         using var offline = new OnnxFrontend(FrontendExporter.Export(FrontendDescription.Default(FrontendKind.Leaf)));
         float[,] expected = offline.Featurize(decoded);
-        string[] lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = printed.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(expected.GetLength(0), lines.Length);
         for (int f = 0; f < lines.Length; f++)
         {
@@ -65,7 +66,7 @@ public sealed class StreamCommandTests : IDisposable
     }
 
     [Fact]
-    public void StreamRefusesAWavAtAnotherRate()
+    public async Task StreamRefusesAWavAtAnotherRate()
     {
         string wav = Path.Combine(_dir, "8k.wav");
         WavWriter.Write(wav, Signal(8000), 8000);
@@ -82,7 +83,7 @@ public sealed class StreamCommandTests : IDisposable
         }
         process.WaitForExit(TimeSpan.FromMinutes(2));
         Assert.Equal(LeafCli.Failure, process.ExitCode);
-        Assert.Contains("8000 Hz", stderr.Result);
+        Assert.Contains("8000 Hz", await stderr);
     }
 
     // The CLI in a process of its own, its standard streams redirected.

@@ -26,10 +26,10 @@ internal static class MlNetWrapCommand
         command.SetAction(parse =>
         {
             var project = outputs.CheckedLeafMlNetReference(parse);
-            using var outputLock = outputs.Lock(parse);
             var ml = new MLContext(seed: 0);
             string path = parse.GetValue(modelPath)!;
             var (pipeline, classifier) = WrappedClassifier.Create(ml, path, parse.GetValue(task), loudness: !parse.GetValue(noLoudness));
+            using var outputLock = outputs.Lock(parse);   // after the model is checked, so a refused model leaves no output folder
             using var model = FitNamingTheModel(ml, pipeline, path);
             parse.InvocationConfiguration.Output.WriteLine($"{path}: labels {string.Join(", ", classifier.Labels)}; scored in windows of {classifier.ClipSamples} samples");
             outputs.Write(parse, ml, model, project);
