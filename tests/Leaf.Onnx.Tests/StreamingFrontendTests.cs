@@ -68,10 +68,15 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
     [Fact]
     public void OnnxFrontendRunsLongWaveformsInSegmentsWithTheSameFrames()
     {
-        byte[] model = FrontendExporter.Export(ExportCases.All["leaf-golden-perturbed"]);
+        WholeAndChunkedRunsAgree(ExportCases.All["leaf-golden-perturbed"], Signal(new Random(5), 50_001));
+    }
+
+    // OnnxFrontend with 8000-sample segments gives the frames of one run over the whole waveform, bit for bit.
+    private static void WholeAndChunkedRunsAgree(FrontendDescription d, float[] x)
+    {
+        byte[] model = FrontendExporter.Export(d);
         using var whole = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 0 });
         using var chunked = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 8000 });
-        float[] x = Signal(new Random(5), 50_001);
         Assert.Equal(Arrays.Flatten(whole.Featurize(x)), Arrays.Flatten(chunked.Featurize(x)));
     }
 
@@ -82,11 +87,7 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
         Assert.False(StreamingExporter.CanStream(d));
         Assert.Contains("warmStart", Assert.Throws<NotSupportedException>(() => StreamingExporter.Export(d)).Message, StringComparison.Ordinal);
         // OnnxFrontend does not cut it into segments: a long input gives the frames of one run over the whole waveform.
-        byte[] model = FrontendExporter.Export(d);
-        using var whole = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 0 });
-        using var chunked = new OnnxFrontend(model, new OnnxFrontendOptions { IntraOpThreads = 1, ChunkSamples = 8000 });
-        float[] x = Signal(new Random(6), 30_001);
-        Assert.Equal(Arrays.Flatten(whole.Featurize(x)), Arrays.Flatten(chunked.Featurize(x)));
+        WholeAndChunkedRunsAgree(d, Signal(new Random(6), 30_001));
     }
 
     [Fact]
