@@ -87,20 +87,26 @@ internal static class BenchAccuracyCommand
     // A run folder's name for a frontend: its kind, or the description file's name without extension.
     private static string RunName(string frontend) => File.Exists(frontend) ? Path.GetFileNameWithoutExtension(frontend) : frontend;
 
-    // Mean accuracy per (task, frontend) with the seeds' values, then the mean over tasks per frontend.
-    private static (string Task, string Frontend, double Mean, double[] Values)[] Summary(IReadOnlyList<Row> rows) =>
-        [.. rows.GroupBy(r => (r.Task, r.Frontend)).Select(g => (g.Key.Task, g.Key.Frontend, g.Average(r => r.Accuracy), g.Select(r => r.Accuracy).ToArray()))];
+    // The result grid: a header (task, then one column per frontend), one row per task (the mean over seeds, with each seed's
+    // value) and a last row with each frontend's mean over tasks. The console table and results.md both show it.
+    private static (string[] Header, string[][] Rows) Grid(IReadOnlyList<Row> rows)
+    {
+        var summary = rows.GroupBy(r => (r.Task, r.Frontend))
+            .Select(g => (g.Key.Task, g.Key.Frontend, Mean: g.Average(r => r.Accuracy), Values: g.Select(r => r.Accuracy).ToArray())).ToArray();
+        string[] frontends = [.. summary.Select(s => s.Frontend).Distinct()];
+        var cells = summary.Select(s => s.Task).Distinct()
+            .Select(task => (string[])[task, .. frontends.Select(f => summary.Where(s => s.Task == task && s.Frontend == f).Select(s => Cell(s.Mean, s.Values)).FirstOrDefault() ?? "")])
+            .Append(["mean", .. frontends.Select(f => summary.Where(s => s.Frontend == f).Average(s => s.Mean).ToString("F3", CultureInfo.InvariantCulture))]);
+        return (["task", .. frontends], [.. cells]);
+    }
 
     private static Table Table(IReadOnlyList<Row> rows, int[] seeds)
     {
-        var summary = Summary(rows);
-        string[] frontends = [.. summary.Select(s => s.Frontend).Distinct()];
+        var (header, cells) = Grid(rows);
         var table = new Table().Title($"test accuracy on unseen sources (mean over seed{(seeds.Length > 1 ? "s" : "")} {string.Join(", ", seeds)})");
-        table.AddColumn("task");
-        foreach (string f in frontends) table.AddColumn(new TableColumn(f).RightAligned());
-        foreach (var task in summary.Select(s => s.Task).Distinct())
-            table.AddRow([task, .. frontends.Select(f => summary.Where(s => s.Task == task && s.Frontend == f).Select(s => Cell(s.Mean, s.Values)).FirstOrDefault() ?? "")]);
-        table.AddRow(["mean", .. frontends.Select(f => summary.Where(s => s.Frontend == f).Average(s => s.Mean).ToString("F3", CultureInfo.InvariantCulture))]);
+        table.AddColumn(header[0]);
+        foreach (string f in header[1..]) table.AddColumn(new TableColumn(f).RightAligned());
+        foreach (var row in cells) table.AddRow(row);
         return table;
     }
 
@@ -115,12 +121,9 @@ internal static class BenchAccuracyCommand
         foreach (var r in rows)
             csv.Append(CultureInfo.InvariantCulture, $"{r.Task},{r.Frontend},{r.Seed},{r.Accuracy:F4},{r.Epochs},{r.ClipsPerSecond:F1},{r.Seconds:F0}\n");
         Leaf.Audio.AtomicFile.WriteText(Path.Combine(outDir, ResultsCsv), csv.ToString());
-        var summary = Summary(rows);
-        string[] frontends = [.. summary.Select(s => s.Frontend).Distinct()];
-        var md = new StringBuilder($"| task | {string.Join(" | ", frontends)} |\n|---|{string.Concat(frontends.Select(_ => "---|"))}\n");
-        foreach (var task in summary.Select(s => s.Task).Distinct())
-            md.Append($"| {task} | {string.Join(" | ", frontends.Select(f => summary.Where(s => s.Task == task && s.Frontend == f).Select(s => Cell(s.Mean, s.Values)).FirstOrDefault() ?? ""))} |\n");
-        md.Append($"| mean | {string.Join(" | ", frontends.Select(f => summary.Where(s => s.Frontend == f).Average(s => s.Mean).ToString("F3", CultureInfo.InvariantCulture)))} |\n");
+        var (header, cells) = Grid(rows);
+        var md = new StringBuilder($"| {string.Join(" | ", header)} |\n|{string.Concat(header.Select(_ => "---|"))}\n");
+        foreach (var row in cells) md.Append($"| {string.Join(" | ", row)} |\n");
         Leaf.Audio.AtomicFile.WriteText(Path.Combine(outDir, ResultsMarkdown), md.ToString());
     }
 }
