@@ -34,12 +34,15 @@ public sealed class InterruptionTests(ScoringFixture fixture)
         using (var child = new LeafProcess(Args(output)))
         {
             Assert.True(child.WaitForOutput(o => System.Text.RegularExpressions.Regex.IsMatch(o, @"score [1-9]\d*/400"), Limit), child.Output + child.Error);
+            // Stopped mid-run, so that a fast machine cannot finish the 400 files during the check below.
+            child.Signal("STOP");
             // Meanwhile a second writer of the same output is refused at once, naming it.
             var (code, _, err) = CliBasicsTests.Run(Args(output));
             Assert.Equal(LeafCli.Failure, code);
             Assert.Contains($"{output}: another process is writing it", err);
 
-            child.Signal(signal);
+            child.Signal(signal); // pending while stopped, delivered on CONT
+            child.Signal("CONT");
             Assert.Equal(exitCode, child.WaitForExit(Limit));
             Assert.Contains($"leaf: interrupted by SIG{signal}: ", child.Error);
             Assert.Contains($"{output} holds every finished row: run the same command again to resume", child.Error);

@@ -38,12 +38,12 @@ internal sealed class LeafProcess : IDisposable
         {
             if (condition(Output)) return true;
             if (process.HasExited) return condition(Output);
-            Thread.Sleep(100);
+            Thread.Sleep(20);
         }
         return false;
     }
 
-    /// <summary>Sends a signal by name (INT, TERM) with kill(1).</summary>
+    /// <summary>Sends a signal by name (INT, TERM, STOP, CONT) with kill(1).</summary>
     public void Signal(string name)
     {
         using var kill = Process.Start("kill", [$"-{name}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

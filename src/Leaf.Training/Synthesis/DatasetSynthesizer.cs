@@ -34,6 +34,7 @@ internal static class DatasetSynthesizer
         TRecipe[] recipes = [.. jobs.Select(job => task.Draw(job, DeterministicRandom.For(
             options.Seed, DeterministicRandom.KeyOf(task.Name), DeterministicRandom.KeyOf(job.Label), job.Index)))];
         int done = 0, written = 0;
+        var reporting = new Lock();
         progress?.Report((0, jobs.Count));
         try
         {
@@ -45,7 +46,7 @@ internal static class DatasetSynthesizer
                     WavWriter.Write(path, Render(task, jobs[i], recipes[i]), options.SampleRate);
                     Interlocked.Increment(ref written);
                 }
-                progress?.Report((Interlocked.Increment(ref done), jobs.Count));
+                lock (reporting) progress?.Report((++done, jobs.Count)); // in order: a count never goes back
             });
         }
         catch (AggregateException e)
