@@ -4,8 +4,8 @@ namespace Leaf.Audio;
 
 /// <summary>
 /// Band-limited sample-rate conversion by any rational ratio L/M = out/in (reduced by their gcd): a Kaiser-windowed
-/// sinc low-pass evaluated as a polyphase filter bank, one dot product (<see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/>)
-/// per output sample.
+/// sinc low-pass evaluated as a polyphase filter bank, one dot product per output sample,
+/// rounded the same on every CPU (<see cref="PortableDot"/>: fixed-seed synthesis gives the same files everywhere).
 /// <para>
 /// Response, with f_c = min(in, out) (the lower of the two rates): passband 0 … 0.45·f_c flat within ±0.1 dB
 /// (measured: at most 6.3e−5 dB), transition 0.45·f_c … 0.5·f_c (−6 dB at 0.475·f_c), stopband from 0.5·f_c (the
@@ -90,7 +90,7 @@ public sealed class PolyphaseResampler
             // Output m sits at input time t = m·M/L = base + phase/L; it uses inputs base−R+1 … base+R.
             long position = m * Down;
             int start = (int)(position / Up) + 1, phase = (int)(position % Up);
-            output[m] = TensorPrimitives.Dot(padded.AsSpan(start, 2 * HalfLength), Taps(phase));
+            output[m] = PortableDot.Of(padded.AsSpan(start, 2 * HalfLength), Taps(phase));
         }
         return output;
     }
