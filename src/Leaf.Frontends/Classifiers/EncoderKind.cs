@@ -9,7 +9,7 @@ public enum EncoderKind
 {
     /// <summary>A small CNN for CPU training: four blocks of Conv3×3 → BatchNorm → ReLU → MaxPool 2×2 (16-32-64-128 channels).</summary>
     CompactCnn,
-    /// <summary>EfficientNet-B0 without its top (the paper's encoder, spec C.2): one input channel, 1 280 output channels.</summary>
+    /// <summary>EfficientNet-B0 without its top (the paper's encoder, docs/frontends.md "Classifier"): one input channel, 1 280 output channels.</summary>
     EfficientNetB0,
 }
 
