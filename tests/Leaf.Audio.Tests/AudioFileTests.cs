@@ -1,3 +1,5 @@
+using Leaf.Tests;
+
 namespace Leaf.Audio.Tests;
 
 /// <summary>The facade: decode → mono → resample → crop/pad → loudness, each only when asked for.</summary>

@@ -1,3 +1,5 @@
+using Leaf.Tests;
+
 namespace Leaf.Audio.Tests;
 
 /// <summary>Formats other than WAV go through ffmpeg; these use real files made by sox and ffmpeg.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leaf.Tests;
 
 namespace Leaf.Audio.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Leaf.Tests;
 
 namespace Leaf.Audio.Tests;
 

@@ -1,3 +1,5 @@
+using Leaf.Tests;
+
 namespace Leaf.Audio.Tests;
 
 public class WavDecodingTests

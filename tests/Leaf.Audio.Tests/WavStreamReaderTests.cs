@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Xunit.Abstractions;
+using Leaf.Tests;
 
 namespace Leaf.Audio.Tests;
 
