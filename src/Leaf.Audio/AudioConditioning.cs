@@ -1,6 +1,6 @@
 namespace Leaf.Audio;
 
-/// <summary>Crop / zero-pad to a fixed length (spec A.1 step 1).</summary>
+/// <summary>Crop / zero-pad to a fixed length (docs/frontends.md "Input pipeline").</summary>
 public static class AudioConditioning
 {
     /// <summary>

@@ -9,6 +9,6 @@ public enum CropMode
     /// <summary>The middle: offset ⌊(n − length)/2⌋ (audax evaluates on a centre crop).</summary>
     Center,
 
-    /// <summary>A uniformly random offset in [0, n − length] (the LEAF training pipeline, spec A.1).</summary>
+    /// <summary>A uniformly random offset in [0, n − length] (the LEAF training pipeline, docs/frontends.md "Input pipeline").</summary>
     Random,
 }

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace Leaf.Audio;
 
-/// <summary>The LEAF example pipeline's loudness normalisation (spec A.1 step 2), applied to the whole clip.</summary>
+/// <summary>The LEAF example pipeline's loudness normalisation (docs/frontends.md "Input pipeline"), applied to the whole clip.</summary>
 public static class LoudnessNormalization
 {
     /// <summary>Added to the standard deviation so silence does not divide by zero (as in the reference pipeline).</summary>

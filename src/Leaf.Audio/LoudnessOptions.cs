@@ -1,7 +1,7 @@
 namespace Leaf.Audio;
 
 /// <summary>
-/// The LEAF pipeline's loudness normalisation (spec A.1 step 2):
+/// The LEAF pipeline's loudness normalisation (docs/frontends.md "Input pipeline"):
 /// gain = min(10^(<see cref="MaxGainDb"/>/20), 10^(<see cref="TargetDb"/>/20) / (std(x) + 1e−9)).
 /// </summary>
 /// <param name="TargetDb">Target level in dB relative to a unit standard deviation (paper: 15).</param>

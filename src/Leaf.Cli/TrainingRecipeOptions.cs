@@ -16,16 +16,13 @@ namespace Leaf.Cli;
 internal sealed class TrainingRecipeOptions
 {
     private static readonly TrainerOptions Defaults = new() { OutputDirectory = "." };
-    // The command line's short name of the compact CNN ("cnn"); other encoders go by their EncoderKind name.
-    private const string CompactCnnName = "cnn";
-    private static readonly string[] ClassifierNames = [CompactCnnName, .. Enum.GetValues<EncoderKind>().Where(e => e != EncoderKind.CompactCnn).Select(e => e.ToName())];
 
     public Option<string> Frontend { get; } = new("--frontend")
     {
         Description = "Frontend: " + string.Join("|", FrontendKindNames.All) + " (the paper's initialisation; the default recipe's LEAF uses log compression, the paper recipe's sPCEN), or a frontend description (.json, e.g. a run's frontend.json or models/leaf-default.json) or exported .onnx to start from: its configuration and, when present, its learned parameters.",
         DefaultValueFactory = _ => "leaf",
     };
-    public Option<string> Classifier { get; } = new("--classifier") { Description = "Encoder: cnn (compact CNN, CPU-sized) or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
+    public Option<string> Classifier { get; } = new("--classifier") { Description = "Encoder: cnn or compact-cnn (compact CNN, CPU-sized), or efficientnet-b0 (the paper's).", DefaultValueFactory = _ => "cnn" };
     public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Epochs (upper bound with --minutes).", DefaultValueFactory = _ => Defaults.Epochs }.Range(1, OptionRules.MaxEpochs);
     public Option<double?> Minutes { get; } = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." }.Range(0, OptionRules.MaxMinutes);
     public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => Defaults.BatchSize }.Range(1, OptionRules.MaxBatch);
@@ -65,7 +62,7 @@ internal sealed class TrainingRecipeOptions
             if (!FrontendKindNames.All.Contains(value) && !File.Exists(value))
                 result.AddError($"--frontend {value}: neither a frontend kind ({string.Join("|", FrontendKindNames.All)}) nor an existing description file");
         });
-        Classifier.AcceptOnlyFromAmong(ClassifierNames);
+        Classifier.AcceptOnlyFromAmong([.. EncoderKindNames.Accepted]);
         Algorithm.AcceptOnlyFromAmong(["auto", .. LeafAlgorithmNames.All]);
         Recipe.AcceptOnlyFromAmong("default", "paper");
     }
@@ -98,7 +95,7 @@ internal sealed class TrainingRecipeOptions
         return recipe with
         {
             Frontend = WithStablePcen(FrontendOf(frontendOverride ?? parse.GetValue(Frontend)!, paper), parse.GetValue(StablePcen)),
-            Encoder = parse.GetValue(Classifier) is CompactCnnName or null ? EncoderKind.CompactCnn : EncoderKindNames.Parse(parse.GetValue(Classifier)!),
+            Encoder = EncoderKindNames.Parse(parse.GetValue(Classifier)!),
             Epochs = parse.GetValue(Epochs), Minutes = parse.GetValue(Minutes), BatchSize = parse.GetValue(Batch),
             LearningRate = parse.GetValue(LearningRate), FrontendLearningRate = parse.GetValue(FrontendLearningRate) ?? recipe.FrontendLearningRate,
             FilterWidthLearningRateScale = parse.GetValue(WidthLearningRateScale),

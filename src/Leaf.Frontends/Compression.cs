@@ -14,7 +14,7 @@ public enum CompressionKind
     LayerNorm,
 }
 
-/// <summary>Options of the sPCEN compression (spec A.7).</summary>
+/// <summary>Options of the sPCEN compression (docs/frontends.md "sPCEN").</summary>
 public sealed record PcenOptions
 {
     /// <summary>The epsilon added to the smoothed energy before the power (1e-12 in LEAF, 1e-6 in SincNet+ as coded).</summary>

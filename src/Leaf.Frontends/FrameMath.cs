@@ -1,6 +1,6 @@
 namespace Leaf.Frontends;
 
-/// <summary>Window, stride, frame-count and TensorFlow <c>SAME</c> padding arithmetic (spec A.0, A.5, G.2.1).</summary>
+/// <summary>Window, stride, frame-count and TensorFlow <c>SAME</c> padding arithmetic (docs/frontends.md "Defaults and frame arithmetic").</summary>
 public static class FrameMath
 {
     /// <summary>Kernel length K = int(sr·ms // 1000 + 1): 401 at 16 kHz and 25 ms.</summary>

@@ -53,7 +53,7 @@ public sealed class FrameSupport
         : (samples + Stride - 1) / Stride;
 
     /// <summary>
-    /// The pooling's left padding for a signal of <paramref name="samples"/> samples (TF SAME, spec A.5): it depends only
+    /// The pooling's left padding for a signal of <paramref name="samples"/> samples (TF SAME, docs/frontends.md "Gaussian pooling"): it depends only
     /// on T mod S, so any length (and a live stream, taken as a whole number of strides) maps to one of S values.
     /// </summary>
     public int PoolingLeft(long samples) =>

@@ -1,7 +1,7 @@
 namespace Leaf.Frontends;
 
 /// <summary>
-/// The reference's <c>GaborConstraint</c> (spec A.3): η ∈ [0, π], σ ∈ [4·√(2 ln 2)/π, K·√(2 ln 2)/π].
+/// The reference's <c>GaborConstraint</c> (docs/frontends.md "Gabor filterbank"): η ∈ [0, π], σ ∈ [4·√(2 ln 2)/π, K·√(2 ln 2)/π].
 /// Applied in the forward pass and, as a projection of the stored values, after every optimiser step.
 /// </summary>
 public static class GaborConstraint

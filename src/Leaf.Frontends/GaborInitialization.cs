@@ -6,7 +6,7 @@ public static class GaborInitialization
     private static readonly double Sqrt2Ln2 = Math.Sqrt(2 * Math.Log(2));
 
     /// <summary>
-    /// The reference initialisation (spec A.3, "Mel-based initialization"): for each band of a TF mel matrix,
+    /// The reference initialisation (docs/frontends.md "Gabor filterbank"): for each band of a TF mel matrix,
     /// η = 2π·argmax/n_fft and σ = √(2 ln 2)·n_fft / (π·#bins where √w ≥ ½·max √w).
     /// Unlike the reference, <paramref name="sampleRate"/> is honoured (the reference hard-codes 16 kHz).
     /// </summary>
@@ -38,7 +38,7 @@ public static class GaborInitialization
     }
 
     /// <summary>
-    /// The analytic initialisation (EfficientLEAF, spec E.2): N+2 HTK-mel-spaced points f_k from minHz to maxHz,
+    /// The analytic initialisation (EfficientLEAF, docs/frontends.md "Gabor filterbank"): N+2 HTK-mel-spaced points f_k from minHz to maxHz,
     /// η = 2π·f_k/sr and σ = (sr/2)/(f_{k+1} − f_{k−1}) for the N inner points.
     /// </summary>
     public static (float[] Center, float[] Width) Analytic(int filters, int sampleRate, double minHz, double maxHz)

@@ -1,6 +1,6 @@
 namespace Leaf.Frontends;
 
-/// <summary>Complex Gabor impulse responses (spec A.3), computed in double and returned as float32.</summary>
+/// <summary>Complex Gabor impulse responses (paper "Filtering"; docs/frontends.md "Gabor filterbank"), computed in double and returned as float32.</summary>
 public static class GaborKernels
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Leaf.Frontends;
 
-/// <summary>The unnormalised Gaussian pooling windows of LEAF (spec A.5).</summary>
+/// <summary>The unnormalised Gaussian pooling windows of LEAF (paper "Pooling"; docs/frontends.md "Gaussian pooling").</summary>
 public static class GaussianLowpassWindow
 {
     /// <summary>Smallest pooling width after the forward clip: 2/K.</summary>

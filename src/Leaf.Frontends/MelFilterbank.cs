@@ -1,7 +1,7 @@
 namespace Leaf.Frontends;
 
 /// <summary>
-/// The triangular mel weight matrix of TensorFlow's <c>tf.signal.linear_to_mel_weight_matrix</c> (spec A.3 step 1):
+/// The triangular mel weight matrix of TensorFlow's <c>tf.signal.linear_to_mel_weight_matrix</c> (docs/frontends.md "Gabor filterbank"):
 /// HTK mel scale, triangles linear in mel, DC bin forced to zero, computed in float32 as TF does.
 /// </summary>
 public static class MelFilterbank

@@ -8,11 +8,20 @@ internal sealed class ShortNames<T> where T : struct, Enum
     private readonly string _what;
 
     /// <param name="what">What the names name, for the error message ("frontend kind").</param>
-    /// <param name="table">Each value with its name, in declaration order.</param>
-    public ShortNames(string what, params (T Value, string Name)[] table) => (_what, _table, All) = (what, table, [.. table.Select(t => t.Name)]);
+    /// <param name="table">Each value with its name, in declaration order; a value listed again gets an alias there, which
+    /// <see cref="Parse"/> accepts and <see cref="Of"/> never returns.</param>
+    public ShortNames(string what, params (T Value, string Name)[] table)
+    {
+        (_what, _table) = (what, table);
+        All = [.. table.DistinctBy(t => t.Value).Select(t => t.Name)];
+        Accepted = [.. table.Select(t => t.Name)];
+    }
 
-    /// <summary>All names, in declaration order.</summary>
+    /// <summary>All names, in declaration order (one per value, no aliases).</summary>
     public IReadOnlyList<string> All { get; }
+
+    /// <summary>Every name <see cref="Parse"/> accepts: the names and the aliases, in table order.</summary>
+    public IReadOnlyList<string> Accepted { get; }
 
     /// <summary>The short name of <paramref name="value"/>.</summary>
     public string Of(T value) => _table.First(t => EqualityComparer<T>.Default.Equals(t.Value, value)).Name;

@@ -1,6 +1,6 @@
 namespace Leaf.Frontends;
 
-/// <summary>SincNet's initial cut-offs (spec B.3, reference <c>SincInit</c>).</summary>
+/// <summary>SincNet's initial cut-offs (docs/frontends.md "Baselines", reference <c>SincInit</c>).</summary>
 public static class SincInitialization
 {
     /// <summary>SincNet's mel scale: m(f) = 2595·log10(1 + f/700) (not the HTK 1127·ln form of the mel matrix).</summary>

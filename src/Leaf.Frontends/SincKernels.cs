@@ -1,7 +1,7 @@
 namespace Leaf.Frontends;
 
 /// <summary>
-/// SincNet's band-pass impulse responses (spec B.3, reference <c>SincConv1D</c> + <c>impulse_responses.sinc_filters</c>),
+/// SincNet's band-pass impulse responses (docs/frontends.md "Baselines", reference <c>SincConv1D</c> + <c>impulse_responses.sinc_filters</c>),
 /// computed in double precision. The TorchSharp module computes the same thing differentiably; the ONNX exporter freezes
 /// these.
 /// </summary>

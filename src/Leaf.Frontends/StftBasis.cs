@@ -1,6 +1,6 @@
 namespace Leaf.Frontends;
 
-/// <summary>The windowed real-DFT basis of TF's STFT (spec B.1), for computing it as a strided convolution.</summary>
+/// <summary>The windowed real-DFT basis of TF's STFT (docs/frontends.md "Baselines"), for computing it as a strided convolution.</summary>
 public static class StftBasis
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Leaf.Frontends;
 
 /// <summary>
-/// TD-filterbanks' initial weights (spec B.2 and A.3 "Other initializers"; reference <c>GaborInit</c> in 3-D mode and
+/// TD-filterbanks' initial weights (docs/frontends.md "Baselines" and "Gabor filterbank"; reference <c>GaborInit</c> in 3-D mode and
 /// <c>LowpassInit(SQUARED_HANNING)</c>).
 /// </summary>
 public static class TdFilterbankInitialization

@@ -1,6 +1,6 @@
 namespace Leaf.Frontends;
 
-/// <summary>The window functions of the baselines, exactly as the reference computes them (spec B.1–B.3).</summary>
+/// <summary>The window functions of the baselines, exactly as the reference computes them (docs/frontends.md "Baselines").</summary>
 public static class Windows
 {
     /// <summary>

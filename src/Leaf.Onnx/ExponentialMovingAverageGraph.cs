@@ -1,7 +1,7 @@
 namespace Leaf.Onnx;
 
 /// <summary>
-/// sPCEN's moving average (spec A.7) as a parallel, exact ONNX subgraph: M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1],
+/// sPCEN's moving average (docs/frontends.md "sPCEN") as a parallel, exact ONNX subgraph: M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1],
 /// s clipped to [0, 1], per channel, over the last axis of [batch, N, F], for any F up to a bound fixed at export.
 /// </summary>
 /// <remarks>

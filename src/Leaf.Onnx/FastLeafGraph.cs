@@ -71,7 +71,7 @@ internal static class FastLeafGraph
     {
         int k = plan.WindowLength, s = plan.Stride, n = center.Length;
         int h = plan.HalfWindow, tb = plan.FramesPerBlock, hop = plan.BlockHop, l = FastLeafPlan.BlockLength;
-        // Frame arithmetic (TF SAME, spec A.5): F = ⌈T/S⌉, total = (F−1)·S + K − T, left = ⌊total/2⌋, right = total − left.
+        // Frame arithmetic (TF SAME, docs/frontends.md "Gaussian pooling"): F = ⌈T/S⌉, total = (F−1)·S + K − T, left = ⌊total/2⌋, right = total − left.
         string t = g.Shape(x, 1, 2);
         string frames = g.Div(g.Add(t, g.AddInt64s(s - 1)), g.AddInt64s(s));
         string total = g.Sub(g.Add(g.Mul(g.Sub(frames, g.AddInt64s(1)), g.AddInt64s(s)), g.AddInt64s(k)), t);

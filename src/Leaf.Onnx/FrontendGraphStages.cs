@@ -15,7 +15,7 @@ internal static class FrontendGraphStages
     public static string AsSingleChannel(OnnxGraphBuilder g, string waveform) => g.Unsqueeze(waveform, 1);
 
     /// <summary>
-    /// Learnable pre-emphasis with TF semantics (spec A.2): y[n] = w₀·x[n] + w₁·x[n+1], x[T] = 0 — a 2-tap
+    /// Learnable pre-emphasis with TF semantics (docs/frontends.md "Pre-emphasis"): y[n] = w₀·x[n] + w₁·x[n+1], x[T] = 0 — a 2-tap
     /// cross-correlation padded by one zero at the end.
     /// </summary>
     public static string PreEmphasis(OnnxGraphBuilder g, string x, float[] taps)
@@ -36,7 +36,7 @@ internal static class FrontendGraphStages
         return g.Conv(x, g.AddConstant(name, weights, channels, 1, kernel), pads: [left, right]);
     }
 
-    /// <summary>Interleaves real and imaginary kernels [N, K] into [2N, K]: row 2n = Re φ_n, row 2n+1 = Im φ_n (spec A.3).</summary>
+    /// <summary>Interleaves real and imaginary kernels [N, K] into [2N, K]: row 2n = Re φ_n, row 2n+1 = Im φ_n (docs/frontends.md "Gabor filterbank").</summary>
     public static float[] Interleave(float[] real, float[] imag, int kernel)
     {
         int n = real.Length / kernel;
@@ -49,7 +49,7 @@ internal static class FrontendGraphStages
         return w;
     }
 
-    /// <summary>Squared modulus of interleaved channels (spec A.4): [batch, 2N, T] → [batch, N, T], E_n = Re_n² + Im_n².</summary>
+    /// <summary>Squared modulus of interleaved channels (docs/frontends.md "Gabor filterbank"): [batch, 2N, T] → [batch, N, T], E_n = Re_n² + Im_n².</summary>
     public static string SquaredModulus(OnnxGraphBuilder g, string x, int filters)
     {
         var pairs = g.Reshape(g.Mul(x, x), 0, filters, 2, -1);
@@ -58,7 +58,7 @@ internal static class FrontendGraphStages
 
     /// <summary>
     /// Depthwise pooling [batch, N, T] → [batch, N, ⌈T/S⌉] with per-channel windows [N, K] and TF <c>SAME</c> padding,
-    /// whose split depends on T (spec A.5): ONNX's <c>SAME_UPPER</c> computes exactly that split at run time.
+    /// whose split depends on T (docs/frontends.md "Gaussian pooling"): ONNX's <c>SAME_UPPER</c> computes exactly that split at run time.
     /// </summary>
     public static string SamePooling(OnnxGraphBuilder g, string x, float[] windows, int channels, int kernel, int stride, string name)
     {
@@ -66,24 +66,24 @@ internal static class FrontendGraphStages
         return g.Conv(x, g.AddConstant(name, windows, channels, 1, kernel), stride: stride, group: channels, autoPad: SameUpper);
     }
 
-    /// <summary>Depthwise pooling with VALID padding: [batch, N, T ≥ K] → [batch, N, ⌊(T − K)/S⌋ + 1] (TD-filterbanks, spec B.2).</summary>
+    /// <summary>Depthwise pooling with VALID padding: [batch, N, T ≥ K] → [batch, N, ⌊(T − K)/S⌋ + 1] (TD-filterbanks, docs/frontends.md "Baselines").</summary>
     public static string ValidPooling(OnnxGraphBuilder g, string x, float[] windows, int channels, int kernel, int stride, string name) =>
         g.Conv(x, g.AddConstant(name, windows, channels, 1, kernel), stride: stride, group: channels);
 
-    /// <summary>TF <c>SAME</c> max pooling over time (SincNet, spec B.3); padded positions never win.</summary>
+    /// <summary>TF <c>SAME</c> max pooling over time (SincNet, docs/frontends.md "Baselines"); padded positions never win.</summary>
     public static string SameMaxPooling(OnnxGraphBuilder g, string x, int kernel, int stride)
     {
         RequireWindowCoversStride(kernel, stride);
         return g.MaxPool(x, kernel, stride, SameUpper);
     }
 
-    /// <summary>max(x, floor) (spec A.6).</summary>
+    /// <summary>max(x, floor) (docs/frontends.md "Floor").</summary>
     public static string Floor(OnnxGraphBuilder g, string x, double floor) => g.Max(x, g.AddScalar("energy_floor", (float)floor));
 
     /// <summary>The reference's <c>log_compression</c>: log(x + 1e-5).</summary>
     public static string LogCompression(OnnxGraphBuilder g, string x) => g.Log(g.Add(x, g.AddScalar("log_offset", 1e-5f)));
 
-    /// <summary>Instance normalisation of [batch, N, F] over time per channel, ε = 1e-6, learned gain and bias (spec A.8).</summary>
+    /// <summary>Instance normalisation of [batch, N, F] over time per channel, ε = 1e-6, learned gain and bias (docs/frontends.md "After compression").</summary>
     public static string InstanceNorm(OnnxGraphBuilder g, string x, float[] gains, float[] biases) =>
         g.InstanceNormalization(x, g.AddConstant("norm_weight", gains, gains.Length), g.AddConstant("norm_bias", biases, biases.Length), 1e-6f);
 

@@ -3,7 +3,7 @@ using Leaf.Frontends;
 namespace Leaf.Onnx;
 
 /// <summary>
-/// LEAF (spec A.9): [pre-emphasis] → Gabor filterbank (2N channels, K taps, stride 1, TF SAME) → squared modulus →
+/// LEAF (docs/frontends.md "Defaults and frame arithmetic"): [pre-emphasis] → Gabor filterbank (2N channels, K taps, stride 1, TF SAME) → squared modulus →
 /// Gaussian depthwise pooling (stride S, TF SAME) → max(·, floor) → sPCEN or log → [instance norm], with the Gabor and
 /// pooling kernels frozen after their forward-pass clips.
 /// </summary>

@@ -3,7 +3,7 @@ using Leaf.Frontends;
 namespace Leaf.Onnx;
 
 /// <summary>
-/// The mel baseline (spec B.1): |STFT|² of TF's <c>stft(frame L, step S, fft, pad_end=True)</c> with its Hann window,
+/// The mel baseline (docs/frontends.md "Baselines"): |STFT|² of TF's <c>stft(frame L, step S, fft, pad_end=True)</c> with its Hann window,
 /// as a strided convolution with a windowed DFT basis, times TF's mel matrix, then log(x + 1e-5) (no floor).
 /// </summary>
 internal static class MelGraph

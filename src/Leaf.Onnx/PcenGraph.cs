@@ -3,7 +3,7 @@ using Leaf.Frontends;
 namespace Leaf.Onnx;
 
 /// <summary>
-/// sPCEN (spec A.7) on energies [batch, N, F]: Y = (E/(ε + M)^α' + δ)^(1/r') − δ^(1/r'), with M the
+/// sPCEN (paper "Compression and normalization"; docs/frontends.md "sPCEN") on energies [batch, N, F]: Y = (E/(ε + M)^α' + δ)^(1/r') − δ^(1/r'), with M the
 /// <see cref="ExponentialMovingAverageGraph"/> of E, α' = min(α, 1), r' = max(root, 1) and ε the PCEN floor.
 /// </summary>
 internal static class PcenGraph

@@ -3,7 +3,7 @@ using Leaf.Frontends;
 namespace Leaf.Onnx;
 
 /// <summary>
-/// sPCEN (spec A.7) on consecutive runs of frames of one stream, carrying the moving average's state between runs, with
+/// sPCEN (docs/frontends.md "sPCEN") on consecutive runs of frames of one stream, carrying the moving average's state between runs, with
 /// exactly the float32 operations of <see cref="ExponentialMovingAverageGraph"/> and <see cref="PcenGraph"/>: the
 /// frames it returns are those of one offline run, bit for bit.
 /// </summary>

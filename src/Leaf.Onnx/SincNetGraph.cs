@@ -3,8 +3,8 @@ using Leaf.Frontends;
 namespace Leaf.Onnx;
 
 /// <summary>
-/// SincNet (spec B.3): sinc band-pass filters (stride 1, TF SAME) → LeakyReLU(0.2) → max pooling (K, stride S, TF SAME)
-/// → max(·, floor) → layer normalisation over the channels (ε = 1e-3). SincNet+ (spec B.4) shares the first two stages,
+/// SincNet (docs/frontends.md "Baselines"): sinc band-pass filters (stride 1, TF SAME) → LeakyReLU(0.2) → max pooling (K, stride S, TF SAME)
+/// → max(·, floor) → layer normalisation over the channels (ε = 1e-3). SincNet+ (docs/frontends.md "Baselines") shares the first two stages,
 /// then Gaussian pooling → max(·, floor) → PCEN.
 /// </summary>
 internal static class SincNetGraph

@@ -3,7 +3,7 @@ using Leaf.Frontends;
 namespace Leaf.Onnx;
 
 /// <summary>
-/// TD-filterbanks (spec B.2): free convolution weights [2N, K] (stride 1, TF SAME) → squared modulus → one window shared
+/// TD-filterbanks (docs/frontends.md "Baselines"): free convolution weights [2N, K] (stride 1, TF SAME) → squared modulus → one window shared
 /// by all channels (VALID, stride S) → max(·, floor) → log(x + 1e-5). Inputs need at least K samples.
 /// </summary>
 internal static class TdFilterbanksGraph

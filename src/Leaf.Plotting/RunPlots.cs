@@ -4,22 +4,19 @@ using Leaf.Frontends;
 namespace Leaf.Plotting;
 
 /// <summary>
-/// The PNGs of a training run folder (as <c>leaf train</c> writes it), into its <c>plots/</c> subfolder: training curves from
+/// The PNGs of a training run folder (as <c>leaf train</c> writes it), into its <see cref="RunFolder.PlotsFolder"/> subfolder: training curves from
 /// <c>metrics.csv</c>, a confusion matrix per task from <c>report.json</c>, and for Gabor frontends the learned filters
 /// against their mel initialisation and their frequency responses from <c>frontend.json</c>. Missing inputs are skipped.
 /// </summary>
 public static class RunPlots
 {
-    /// <summary>The subfolder of a run that holds its plots.</summary>
-    public const string Folder = "plots";
-
     /// <summary>Draws every plot the files of <paramref name="runDirectory"/> allow and returns the paths written.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FormatException">A run file is malformed; the message names it.</exception>
     public static IReadOnlyList<string> Write(string runDirectory)
     {
         if (!Directory.Exists(runDirectory)) throw new DirectoryNotFoundException($"{runDirectory}: run folder not found");
-        string plots = Path.Combine(runDirectory, Folder);
+        string plots = Path.Combine(runDirectory, RunFolder.PlotsFolder);
         var written = new List<string>();
         string In(string name) => Path.Combine(runDirectory, name);
         string Out(string name)
@@ -29,16 +26,16 @@ public static class RunPlots
             return path;
         }
 
-        if (File.Exists(In("metrics.csv"))) TrainingCurves.Write(MetricsTable.Load(In("metrics.csv")), Out("curves.png"));
-        if (File.Exists(In("report.json")))
+        if (File.Exists(In(RunFolder.MetricsFile))) TrainingCurves.Write(MetricsTable.Load(In(RunFolder.MetricsFile)), Out("curves.png"));
+        if (File.Exists(In(RunFolder.ReportFile)))
         {
-            var tasks = ReportTasks(In("report.json"));
+            var tasks = ReportTasks(In(RunFolder.ReportFile));
             foreach (var (name, labels, confusion) in tasks)
                 ConfusionPlot.Write(labels, confusion, Out(tasks.Count == 1 ? "confusion.png" : $"confusion-{name}.png"), $"Confusion matrix (test, {name})");
         }
-        if (File.Exists(In("frontend.json")))
+        if (File.Exists(In(RunFolder.FrontendFile)))
         {
-            var frontend = FrontendDescription.Load(In("frontend.json"));
+            var frontend = FrontendDescription.Load(In(RunFolder.FrontendFile));
             if (GaborFilterData.HasGaborFilters(frontend))
             {
                 FilterbankPlots.CentersAndBandwidths(frontend, Out("filters.png"));

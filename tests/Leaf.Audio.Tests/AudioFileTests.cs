@@ -1,3 +1,5 @@
+using Leaf.Tests;
+
 namespace Leaf.Audio.Tests;
 
 /// <summary>The facade: decode → mono → resample → crop/pad → loudness, each only when asked for.</summary>
@@ -12,7 +14,7 @@ public class AudioFileTests
     }
 
     [Fact]
-    public void Defaults_only_resample_to_16_kHz()
+    public void DefaultsOnlyResampleTo16KHz()
     {
         AudioClip clip = AudioFile.Load(StereoTone());
         Assert.Equal(16000, clip.SampleRate);
@@ -24,14 +26,14 @@ public class AudioFileTests
     }
 
     [Fact]
-    public void Null_sample_rate_keeps_the_file_rate()
+    public void NullSampleRateKeepsTheFileRate()
     {
         AudioClip clip = AudioFile.Load(StereoTone(), new AudioLoadOptions { SampleRate = null });
         Assert.Equal((48000, 96000), (clip.SampleRate, clip.Samples.Length));
     }
 
     [Fact]
-    public void Full_pipeline_equals_the_steps_applied_by_hand()
+    public void FullPipelineEqualsTheStepsAppliedByHand()
     {
         var options = new AudioLoadOptions
         {
@@ -50,7 +52,7 @@ public class AudioFileTests
     }
 
     [Fact]
-    public void Short_clips_are_padded_after_resampling()
+    public void ShortClipsArePaddedAfterResampling()
     {
         byte[] wav = new WavBuilder { SampleRate = 8000, Data = SampleCodes.Pcm16(Signals.Sine(8000, 500, 4000)) }.Build();
         AudioClip clip = AudioFile.Load(wav, new AudioLoadOptions { CropOrPad = new CropOrPadOptions(16000, CropMode.Center) });
@@ -60,7 +62,7 @@ public class AudioFileTests
     }
 
     [Fact]
-    public void Path_bytes_and_stream_give_the_same_clip()
+    public void PathBytesAndStreamGiveTheSameClip()
     {
         using var dir = new TempDirectory();
         string path = dir.File("tone.wav");

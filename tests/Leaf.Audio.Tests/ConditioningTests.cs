@@ -5,7 +5,7 @@ public class ConditioningTests
     private static readonly float[] Ramp = Enumerable.Range(0, 100).Select(i => (float)i).ToArray();
 
     [Fact]
-    public void Crops_keep_the_start_the_middle_or_a_seeded_random_part()
+    public void CropsKeepTheStartTheMiddleOrASeededRandomPart()
     {
         Assert.Equal(Ramp[..10], AudioConditioning.CropOrPad(Ramp, new CropOrPadOptions(10, CropMode.Start)));
         Assert.Equal(Ramp[45..55], AudioConditioning.CropOrPad(Ramp, new CropOrPadOptions(10, CropMode.Center)));
@@ -24,18 +24,18 @@ public class ConditioningTests
     [InlineData(CropMode.Start)]
     [InlineData(CropMode.Center)]
     [InlineData(CropMode.Random)]
-    public void Short_clips_are_zero_padded_at_the_end(CropMode mode)
+    public void ShortClipsAreZeroPaddedAtTheEnd(CropMode mode)
     {
         Assert.Equal([1f, 2f, 3f, 0f, 0f], AudioConditioning.CropOrPad([1f, 2f, 3f], new CropOrPadOptions(5, mode)));
         Assert.Equal([1f, 2f, 3f], AudioConditioning.CropOrPad([1f, 2f, 3f], new CropOrPadOptions(3, mode)));
     }
 
     [Fact]
-    public void Non_positive_lengths_are_rejected() =>
+    public void NonPositiveLengthsAreRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => AudioConditioning.CropOrPad(Ramp, new CropOrPadOptions(0, CropMode.Start)));
 
     [Fact]
-    public void Loudness_brings_the_standard_deviation_to_15_dB()
+    public void LoudnessBringsTheStandardDeviationTo15DB()
     {
         float[] x = Signals.Noise(16000, seed: 1, amplitude: 0.9); // std ≈ 0.52: gain ≈ 10.8 < 31.6
         double std = PopulationStd(x);
@@ -45,7 +45,7 @@ public class ConditioningTests
     }
 
     [Fact]
-    public void Quiet_clips_get_at_most_30_dB_and_silence_stays_silent()
+    public void QuietClipsGetAtMost30DBAndSilenceStaysSilent()
     {
         float[] quiet = Signals.Noise(1000, seed: 2, amplitude: 0.01);
         float[] original = (float[])quiet.Clone();
@@ -59,7 +59,7 @@ public class ConditioningTests
     }
 
     [Fact]
-    public void Custom_target_and_maximum_gain()
+    public void CustomTargetAndMaximumGain()
     {
         float[] x = Signals.Noise(4000, seed: 3, amplitude: 0.01);
         LoudnessNormalization.Apply(x, new LoudnessOptions(TargetDb: 0, MaxGainDb: 60));
@@ -68,7 +68,7 @@ public class ConditioningTests
     }
 
     [Fact]
-    public void Standard_deviation_is_over_the_whole_clip_with_the_mean_removed()
+    public void StandardDeviationIsOverTheWholeClipWithTheMeanRemoved()
     {
         Assert.Equal(1.0, LoudnessNormalization.StandardDeviation([2f, 4f, 2f, 4f]), 1e-12);
         Assert.Equal(0.0, LoudnessNormalization.StandardDeviation([]));

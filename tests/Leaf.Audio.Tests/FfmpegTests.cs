@@ -1,3 +1,5 @@
+using Leaf.Tests;
+
 namespace Leaf.Audio.Tests;
 
 /// <summary>Formats other than WAV go through ffmpeg; these use real files made by sox and ffmpeg.</summary>
@@ -13,7 +15,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Flac_decodes_exactly_like_the_same_audio_as_wav()
+    public void FlacDecodesExactlyLikeTheSameAudioAsWav()
     {
         using var dir = new TempDirectory();
         var (wav, flac) = StereoPair(dir);
@@ -25,7 +27,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Encoded_bytes_and_streams_decode_like_the_file()
+    public void EncodedBytesAndStreamsDecodeLikeTheFile()
     {
         using var dir = new TempDirectory();
         var (_, flac) = StereoPair(dir);
@@ -38,7 +40,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Flac_named_wav_is_recognised_by_content()
+    public void FlacNamedWavIsRecognisedByContent()
     {
         using var dir = new TempDirectory();
         var (wav, flac) = StereoPair(dir);
@@ -48,7 +50,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Mp3_decodes_like_ffmpeg_own_float_output_and_keeps_its_tone()
+    public void Mp3DecodesLikeFfmpegOwnFloatOutputAndKeepsItsTone()
     {
         using var dir = new TempDirectory();
         string mp3 = dir.File("tone.mp3"), reference = dir.File("reference.wav");
@@ -63,7 +65,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void ReadInfo_of_flac_comes_from_ffprobe()
+    public void ReadInfoOfFlacComesFromFfprobe()
     {
         using var dir = new TempDirectory();
         var (_, flac) = StereoPair(dir);
@@ -71,7 +73,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Garbage_is_reported_with_ffmpeg_error()
+    public void GarbageIsReportedWithFfmpegError()
     {
         byte[] garbage = Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 >> 3)).ToArray();
         var e = Assert.Throws<AudioFormatException>(() => AudioFile.Load(garbage, source: "garbage.bin"));
@@ -80,7 +82,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void An_adpcm_wav_made_by_ffmpeg_is_rejected_with_its_tag()
+    public void AnAdpcmWavMadeByFfmpegIsRejectedWithItsTag()
     {
         using var dir = new TempDirectory();
         string path = dir.File("adpcm.wav");
@@ -91,7 +93,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Missing_tools_on_path_say_how_to_install_them()
+    public void MissingToolsOnPathSayHowToInstallThem()
     {
         using var dir = new TempDirectory();
         var (_, flac) = StereoPair(dir);
@@ -104,7 +106,7 @@ public class FfmpegTests
     }
 
     [Fact]
-    public void Corrupted_flac_decodes_or_raises_AudioFormatException()
+    public void CorruptedFlacDecodesOrRaisesAudioFormatException()
     {
         using var dir = new TempDirectory();
         var (_, flac) = StereoPair(dir);

@@ -21,7 +21,7 @@ public class ResamplerTests(ITestOutputHelper output)
     [InlineData(44100)]
     [InlineData(22050)]
     [InlineData(8000)]
-    public void Passband_tones_keep_frequency_phase_and_amplitude(int inputRate)
+    public void PassbandTonesKeepFrequencyPhaseAndAmplitude(int inputRate)
     {
         double edge = PolyphaseResampler.PassbandEdge * Math.Min(inputRate, 16000);
         foreach (double f in new[] { 1000, edge })
@@ -40,7 +40,7 @@ public class ResamplerTests(ITestOutputHelper output)
     [InlineData(44100, 8100)]
     [InlineData(44100, 20000)]
     [InlineData(22050, 10000)]
-    public void Tones_above_the_new_nyquist_are_removed_not_aliased(int inputRate, double frequency)
+    public void TonesAboveTheNewNyquistAreRemovedNotAliased(int inputRate, double frequency)
     {
         float[] y = PolyphaseResampler.Resample(Signals.Sine(inputRate, frequency, inputRate, Amplitude), inputRate, 16000);
         double levelDb = Signals.Db(Signals.Rms(y.AsSpan(1600, y.Length - 3200)) / (Amplitude / Math.Sqrt(2)));
@@ -49,7 +49,7 @@ public class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Sweep_48k_to_16k_measures_passband_ripple_and_stopband_attenuation()
+    public void Sweep48kTo16kMeasuresPassbandRippleAndStopbandAttenuation()
     {
         double worstPass = 0, worstStop = double.NegativeInfinity;
         for (double f = 100; f <= 7200; f += 100) worstPass = Math.Max(worstPass, Math.Abs(Tone(48000, 16000, f).GainDb));
@@ -64,7 +64,7 @@ public class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Upsampling_rejects_the_images()
+    public void UpsamplingRejectsTheImages()
     {
         var (gainDb, _, residualDb) = Tone(8000, 16000, 3000); // the image would sit at 5 kHz
         Assert.InRange(Math.Abs(gainDb), 0, 0.001);
@@ -72,7 +72,7 @@ public class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Ratios_with_huge_polyphase_tables_compute_taps_on_the_fly()
+    public void RatiosWithHugePolyphaseTablesComputeTapsOnTheFly()
     {
         var resampler = new PolyphaseResampler(44100, 16001); // L = 16001 branches: too many to cache
         Assert.Equal((16001, 44100), (resampler.Up, resampler.Down));
@@ -87,18 +87,18 @@ public class ResamplerTests(ITestOutputHelper output)
     [InlineData(48000, 16000, 10, 4)]
     [InlineData(8000, 16000, 3, 6)]
     [InlineData(22050, 16000, 22050, 16000)]
-    public void Output_covers_the_same_duration(int inputRate, int outputRate, int inputLength, int expected) =>
+    public void OutputCoversTheSameDuration(int inputRate, int outputRate, int inputLength, int expected) =>
         Assert.Equal(expected, PolyphaseResampler.Resample(new float[inputLength], inputRate, outputRate).Length);
 
     [Fact]
-    public void Dc_passes_at_unit_gain_on_every_phase()
+    public void DcPassesAtUnitGainOnEveryPhase()
     {
         float[] y = PolyphaseResampler.Resample(Enumerable.Repeat(0.25f, 44100).ToArray(), 44100, 16000);
         foreach (float v in y.AsSpan(500, y.Length - 1000)) Assert.Equal(0.25, v, 1e-6);
     }
 
     [Fact]
-    public void Equal_rates_copy_and_bad_rates_throw()
+    public void EqualRatesCopyAndBadRatesThrow()
     {
         float[] x = [1, 2, 3];
         float[] y = PolyphaseResampler.Resample(x, 16000, 16000);

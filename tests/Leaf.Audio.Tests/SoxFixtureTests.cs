@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leaf.Tests;
 
 namespace Leaf.Audio.Tests;
 
@@ -16,7 +17,7 @@ public class SoxFixtureTests
     [InlineData("-e floating-point -b 32", 1)] // with a fact chunk
     [InlineData("-e floating-point -b 64", 2)]
     [InlineData("-b 16", 6)] // extensible for > 2 channels
-    public void Sox_files_decode_to_the_mean_of_sox_own_float_samples(string encoding, int channels)
+    public void SoxFilesDecodeToTheMeanOfSoxOwnFloatSamples(string encoding, int channels)
     {
         using var dir = new TempDirectory();
         string path = dir.File("sox.wav");
@@ -36,7 +37,7 @@ public class SoxFixtureTests
     }
 
     [Fact]
-    public void A_mu_law_file_from_sox_is_rejected_with_its_tag()
+    public void AMuLawFileFromSoxIsRejectedWithItsTag()
     {
         using var dir = new TempDirectory();
         string path = dir.File("mulaw.wav");

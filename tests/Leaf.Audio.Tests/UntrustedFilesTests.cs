@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Leaf.Tests;
 
 namespace Leaf.Audio.Tests;
 
@@ -11,7 +12,7 @@ public class UntrustedFilesTests
     private static void MakeFifo(string path) => Tools.Run("mkfifo", path);
 
     [Fact]
-    public async Task A_fifo_or_device_given_by_name_is_refused_at_once_naming_it()
+    public async Task AFifoOrDeviceGivenByNameIsRefusedAtOnceNamingIt()
     {
         using var dir = new TempDirectory();
         string fifo = dir.File("pipe.wav");
@@ -25,7 +26,7 @@ public class UntrustedFilesTests
     }
 
     [Fact]
-    public void Folder_scans_list_regular_files_and_links_to_them_only_and_do_not_loop()
+    public void FolderScansListRegularFilesAndLinksToThemOnlyAndDoNotLoop()
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("a.wav"), WavWriterBytes());
@@ -40,7 +41,7 @@ public class UntrustedFilesTests
     }
 
     [Fact]
-    public void Ffmpeg_does_not_follow_a_playlist_to_another_file()
+    public void FfmpegDoesNotFollowAPlaylistToAnotherFile()
     {
         using var dir = new TempDirectory();
         string secret = dir.File("secret.mp3");
@@ -54,7 +55,7 @@ public class UntrustedFilesTests
     }
 
     [Fact]
-    public void An_output_lock_refuses_a_second_writer_until_released()
+    public void AnOutputLockRefusesASecondWriterUntilReleased()
     {
         using var dir = new TempDirectory();
         string output = dir.File("runs/scores.csv");
@@ -77,7 +78,7 @@ public class UntrustedFilesTests
     }
 
     [Fact]
-    public void An_output_under_a_file_says_which_part_is_a_file()
+    public void AnOutputUnderAFileSaysWhichPartIsAFile()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("data"), "x");

@@ -1,3 +1,5 @@
+using Leaf.Tests;
+
 namespace Leaf.Audio.Tests;
 
 public class WavDecodingTests
@@ -15,7 +17,7 @@ public class WavDecodingTests
     [InlineData(24, 2)]
     [InlineData(32, 1)]
     [InlineData(32, 5)]
-    public void Pcm_is_scaled_by_two_to_the_bits_minus_one_and_averaged_over_channels(int bits, int channels)
+    public void PcmIsScaledByTwoToTheBitsMinusOneAndAveragedOverChannels(int bits, int channels)
     {
         long[] codes = SampleCodes.Random(300 * channels, bits, seed: bits * 10 + channels);
         float[] mono = Decode(new WavBuilder { BitsPerSample = bits, Channels = channels, Data = SampleCodes.Pcm(codes, bits / 8) });
@@ -26,21 +28,21 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void Eight_bit_pcm_is_unsigned_with_128_as_zero()
+    public void EightBitPcmIsUnsignedWith128AsZero()
     {
         float[] mono = Decode(new WavBuilder { BitsPerSample = 8, Data = [0, 64, 128, 192, 255] });
         Assert.Equal([-1f, -0.5f, 0f, 0.5f, 127 / 128f], mono);
     }
 
     [Fact]
-    public void Sixteen_bit_extremes_map_to_minus_one_and_just_below_one()
+    public void SixteenBitExtremesMapToMinusOneAndJustBelowOne()
     {
         float[] mono = Decode(new WavBuilder { Data = SampleCodes.Pcm([-32768, 32767, 0, 1], 2) });
         Assert.Equal([-1f, 32767 / 32768f, 0f, 1 / 32768f], mono);
     }
 
     [Fact]
-    public void Float32_and_float64_keep_their_values()
+    public void Float32AndFloat64KeepTheirValues()
     {
         float[] values = [0.25f, -1f, 0.1f, 1.5f, -3e-8f];
         Assert.Equal(values, Decode(new WavBuilder { FormatTag = 3, BitsPerSample = 32, Data = SampleCodes.Float32(values) }));
@@ -49,7 +51,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void Pcm_narrower_than_its_container_is_left_justified()
+    public void PcmNarrowerThanItsContainerIsLeftJustified()
     {
         long[] codes = SampleCodes.Random(100, 12, seed: 3); // 12-bit samples in 16-bit containers
         float[] mono = Decode(new WavBuilder { BitsPerSample = 12, Data = SampleCodes.Pcm(codes, 2, shift: 4) });
@@ -57,7 +59,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void Extensible_pcm_24_in_32_bit_containers_and_extensible_float_decode()
+    public void ExtensiblePcm24In32BitContainersAndExtensibleFloatDecode()
     {
         long[] codes = SampleCodes.Random(200, 24, seed: 4);
         float[] pcm = Decode(new WavBuilder { Subformat = WavBuilder.SubformatFor(1), BitsPerSample = 32, ValidBits = 24, Channels = 2, Data = SampleCodes.Pcm(codes, 4, shift: 8) });
@@ -69,7 +71,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void A_thousand_channels_are_averaged()
+    public void AThousandChannelsAreAveraged()
     {
         const int channels = 1024;
         long[] codes = SampleCodes.Random(channels * 4, 16, seed: 5);
@@ -79,7 +81,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void Unknown_and_odd_sized_chunks_are_skipped_with_their_pad_byte()
+    public void UnknownAndOddSizedChunksAreSkippedWithTheirPadByte()
     {
         long[] codes = [1000, -2000, 3000];
         var wav = new WavBuilder
@@ -93,7 +95,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void An_odd_sized_data_chunk_is_followed_by_its_pad_and_more_chunks()
+    public void AnOddSizedDataChunkIsFollowedByItsPadAndMoreChunks()
     {
         var wav = new WavBuilder { BitsPerSample = 8, Data = [10, 20, 30, 40, 50], ChunksAfterData = [("LIST", new byte[12])] };
         Assert.Equal(new byte[] { 10, 20, 30, 40, 50 }.Select(b => (b - 128) / 128f), Decode(wav));
@@ -103,7 +105,7 @@ public class WavDecodingTests
     [InlineData(0u)]
     [InlineData(uint.MaxValue)]
     [InlineData(1_000_000u)]
-    public void A_lying_data_size_means_up_to_the_end_of_the_file_in_whole_frames(uint declared)
+    public void ALyingDataSizeMeansUpToTheEndOfTheFileInWholeFrames(uint declared)
     {
         long[] codes = SampleCodes.Random(2 * 50, 16, seed: 6);
         byte[] data = [.. SampleCodes.Pcm(codes, 2), 0x11, 0x22]; // 50 stereo frames + half of a frame
@@ -113,21 +115,21 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void A_truthful_data_size_stops_before_trailing_chunks()
+    public void ATruthfulDataSizeStopsBeforeTrailingChunks()
     {
         var wav = new WavBuilder { Data = SampleCodes.Pcm([100, 200, 300, 400], 2), DataSize = 6, ChunksAfterData = [("LIST", new byte[20])] };
         Assert.Equal([100 / 32768f, 200 / 32768f, 300 / 32768f], Decode(wav));
     }
 
     [Fact]
-    public void A_data_chunk_before_fmt_is_still_found()
+    public void ADataChunkBeforeFmtIsStillFound()
     {
         var wav = new WavBuilder { DataBeforeFmt = true, Data = SampleCodes.Pcm([5, -5, 7], 2) };
         Assert.Equal([5 / 32768f, -5 / 32768f, 7 / 32768f], Decode(wav));
     }
 
     [Fact]
-    public void Rf64_takes_the_data_size_from_ds64()
+    public void Rf64TakesTheDataSizeFromDs64()
     {
         long[] codes = [1, 2, 3, 4, 5, 6];
         var wav = new WavBuilder { Magic = "RF64", Rf64DataSize = 8, Data = SampleCodes.Pcm(codes, 2), ChunksAfterData = [("LIST", new byte[4])] };
@@ -137,7 +139,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void Wav_is_detected_by_its_magic_not_its_extension()
+    public void WavIsDetectedByItsMagicNotItsExtension()
     {
         using var dir = new TempDirectory();
         string path = dir.File("actually-a-wav.mp3");
@@ -148,7 +150,7 @@ public class WavDecodingTests
     }
 
     [Fact]
-    public void ReadInfo_reports_the_header_without_decoding()
+    public void ReadInfoReportsTheHeaderWithoutDecoding()
     {
         using var dir = new TempDirectory();
         string path = dir.File("info.wav");

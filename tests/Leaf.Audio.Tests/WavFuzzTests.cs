@@ -29,7 +29,7 @@ public class WavFuzzTests(ITestOutputHelper output)
     private static readonly ulong[] Extremes = [0, 1, 2, 3, 0x7F, 0x80, 0xFF, 0xFFFE, 0xFFFF, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF];
 
     [Fact]
-    public void Mutated_wav_files_decode_or_raise_AudioFormatException()
+    public void MutatedWavFilesDecodeOrRaiseAudioFormatException()
     {
         var rng = new Random(20210121);
         int decoded = 0, rejected = 0;

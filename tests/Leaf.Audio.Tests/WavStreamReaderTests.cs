@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Xunit.Abstractions;
+using Leaf.Tests;
 
 namespace Leaf.Audio.Tests;
 
@@ -9,7 +10,7 @@ public class WavStreamReaderTests(ITestOutputHelper output)
     private static short Pattern(long i) => (short)((i * 2654435761L) >> 13);
 
     [Fact]
-    public void A_ten_second_window_of_a_one_hour_file_is_read_in_bounded_memory()
+    public void ATenSecondWindowOfAOneHourFileIsReadInBoundedMemory()
     {
         const int rate = 16000;
         const long frames = 3600L * rate; // 1 hour of 16 kHz 16-bit mono: 115.2 MB
@@ -35,7 +36,7 @@ public class WavStreamReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Blocks_windows_and_whole_reads_agree_and_stop_at_the_end()
+    public void BlocksWindowsAndWholeReadsAgreeAndStopAtTheEnd()
     {
         float[] signal = Signals.Noise(10_007, seed: 1);
         byte[] wav = new WavBuilder { SampleRate = 8000, Data = SampleCodes.Pcm16(signal) }.Build();
@@ -52,7 +53,7 @@ public class WavStreamReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Out_of_range_reads_are_argument_errors()
+    public void OutOfRangeReadsAreArgumentErrors()
     {
         using WavStreamReader reader = AudioFile.OpenWav(new MemoryStream(new WavBuilder { Data = new byte[20] }.Build()));
         Assert.Throws<ArgumentOutOfRangeException>(() => reader.Read(11, 1));
@@ -62,7 +63,7 @@ public class WavStreamReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_window_read_with_filter_margins_resamples_exactly_like_the_whole_file()
+    public void AWindowReadWithFilterMarginsResamplesExactlyLikeTheWholeFile()
     {
         float[] signal = Signals.Noise(3 * 48000, seed: 2);
         byte[] wav = new WavBuilder { SampleRate = 48000, FormatTag = 3, BitsPerSample = 32, Data = SampleCodes.Float32(signal) }.Build();

@@ -54,7 +54,7 @@ public class ArgumentValueTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Bad_values_exit_2_with_one_line_naming_option_value_and_bound(string[] args, string message)
+    public void BadValuesExit2WithOneLineNamingOptionValueAndBound(string[] args, string message)
     {
         var (code, output, err) = CliBasicsTests.Run(args);
         Assert.Equal(LeafCli.UsageError, code);
@@ -65,7 +65,7 @@ public class ArgumentValueTests
     }
 
     [Fact]
-    public void An_unexpected_exception_is_one_line_with_a_hint_and_the_trace_only_with_verbose()
+    public void AnUnexpectedExceptionIsOneLineWithAHintAndTheTraceOnlyWithVerbose()
     {
         static string Report(bool verbose)
         {

@@ -21,7 +21,7 @@ public sealed class BadInputTests(ScoringFixture fixture)
     [Theory]
     [InlineData("[\"low\",\"mid---high\"]", 2)]
     [InlineData("[\"l\",\"m\",\"h\",\"x123\"]", 4)]
-    public void Labels_that_do_not_match_the_outputs_are_refused_by_every_command_that_reads_the_model(string labels, int count)
+    public void LabelsThatDoNotMatchTheOutputsAreRefusedByEveryCommandThatReadsTheModel(string labels, int count)
     {
         // The labels JSON replaced by one of the same length: the protobuf stays valid, only the metadata lies.
         string dir = fixture.NewFolder(), model = Path.Combine(dir, "tampered.onnx");
@@ -47,7 +47,7 @@ public sealed class BadInputTests(ScoringFixture fixture)
     }
 
     [Fact]
-    public void Text_and_truncated_models_are_one_line_naming_the_file()
+    public void TextAndTruncatedModelsAreOneLineNamingTheFile()
     {
         string dir = fixture.NewFolder(), text = Path.Combine(dir, "text.onnx"), truncated = Path.Combine(dir, "truncated.onnx");
         File.WriteAllText(text, "not a model\n");
@@ -62,7 +62,7 @@ public sealed class BadInputTests(ScoringFixture fixture)
     }
 
     [Fact]
-    public void A_fifo_is_refused_by_name_and_skipped_in_folders()
+    public void AFifoIsRefusedByNameAndSkippedInFolders()
     {
         string dir = fixture.NewFolder(), input = Path.Combine(dir, "in"), fifo = Path.Combine(input, "pipe.wav");
         ScoringFixture.Tone(Path.Combine(input, "tone.wav"), 440, 8000);
@@ -82,7 +82,7 @@ public sealed class BadInputTests(ScoringFixture fixture)
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void An_unreadable_subfolder_becomes_an_error_row_and_the_rest_is_scored()
+    public void AnUnreadableSubfolderBecomesAnErrorRowAndTheRestIsScored()
     {
         // Run as an unprivileged user (root reads any folder), in a child process.
         string dir = fixture.NewFolder(), input = Path.Combine(dir, "in"), locked = Path.Combine(input, "locked"), output = Path.Combine(dir, "out");

@@ -25,7 +25,7 @@ public sealed class InterruptionTests(ScoringFixture fixture)
     [Theory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
-    public void Score_saves_the_finished_rows_on_a_signal_and_a_rerun_resumes_to_the_identical_file(string signal, int exitCode)
+    public void ScoreSavesTheFinishedRowsOnASignalAndARerunResumesToTheIdenticalFile(string signal, int exitCode)
     {
         string input = ManyFiles(), dir = fixture.NewFolder();
         string output = Path.Combine(dir, "scores.csv"), reference = Path.Combine(dir, "reference.csv");
@@ -58,7 +58,7 @@ public sealed class InterruptionTests(ScoringFixture fixture)
     }
 
     [Fact]
-    public void Featurize_stops_between_files_on_sigterm_and_says_how_far_it_got()
+    public void FeaturizeStopsBetweenFilesOnSigtermAndSaysHowFarItGot()
     {
         string output = Path.Combine(fixture.NewFolder(), "features");
         using var child = new LeafProcess("featurize", ManyFiles(), "--out", output, "--kind", "mel");
@@ -74,7 +74,7 @@ public sealed class InterruptionTests(ScoringFixture fixture)
     }
 
     [Fact]
-    public void Train_keeps_the_last_checkpoint_intact_on_sigint_and_resumes_from_it()
+    public void TrainKeepsTheLastCheckpointIntactOnSigintAndResumesFromIt()
     {
         string run = Path.Combine(fixture.NewFolder(), "run"), last = Path.Combine(run, "last.ckpt");
         string[] args = ["train", "--data", fixture.Data, "--out", run, "--frontend", "mel", "--epochs", "100000", "--batch", "4", "--clip-seconds", "0.5", "--seed", "1"];

@@ -2,7 +2,7 @@ using Leaf.Frontends;
 
 namespace Leaf.Frontends.Tests;
 
-/// <summary>The baselines' pure math (spec B.1–B.3, A.3 "Other initializers") from first principles.</summary>
+/// <summary>The baselines' pure math (docs/frontends.md "Baselines", "Gabor filterbank") from first principles.</summary>
 public class BaselineMathTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using Leaf.Frontends;
 
 namespace Leaf.Frontends.Tests;
 
-/// <summary>Spec G.2.1: window, stride, frame counts and TF SAME padding.</summary>
+/// <summary>docs/frontends.md "Defaults and frame arithmetic": window, stride, frame counts and TF SAME padding.</summary>
 public class FrameMathTests
 {
     [Theory]
@@ -27,7 +27,7 @@ public class FrameMathTests
     [InlineData(16001, 401, 160, 200, 200)]
     [InlineData(1, 401, 160, 200, 200)]
     [InlineData(16000, 401, 1, 200, 200)]
-    [InlineData(16000, 400, 1, 199, 200)] // even K: (K/2 − 1, K/2), spec G.1.18
+    [InlineData(16000, 400, 1, 199, 200)] // even K: (K/2 − 1, K/2), docs/frontends.md "Defaults and frame arithmetic"
     [InlineData(500, 2, 1, 0, 1)]         // pre-emphasis: one zero on the right
     public void SamePadding(int samples, int kernel, int stride, int left, int right) =>
         Assert.Equal((left, right), FrameMath.SamePadding(samples, kernel, stride));
@@ -35,7 +35,7 @@ public class FrameMathTests
     [Fact]
     public void SamePaddingCentresFrameIOnSampleIS80ForOneSecond()
     {
-        // Frame i covers x[i·S − left … i·S − left + K − 1]: its centre is i·160 + 80 for T = 16000 (spec A.5).
+        // Frame i covers x[i·S − left … i·S − left + K − 1]: its centre is i·160 + 80 for T = 16000 (docs/frontends.md "Gaussian pooling").
         var (left, _) = FrameMath.SamePadding(16000, 401, 160);
         Assert.Equal(50 * 160 + 80, 50 * 160 - left + 200);
     }

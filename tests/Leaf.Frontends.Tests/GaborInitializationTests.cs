@@ -4,10 +4,10 @@ using Leaf.Tests;
 
 namespace Leaf.Frontends.Tests;
 
-/// <summary>Spec A.3 table and G.2.2: the mel-matched initial Gabor parameters.</summary>
+/// <summary>docs/frontends.md "Gabor filterbank": the mel-matched initial Gabor parameters.</summary>
 public class GaborInitializationTests
 {
-    // (peak bin, half-maximum bin count) of each of the 40 default filters, from the spec's A.3 table.
+    // (peak bin, half-maximum bin count) of each of the 40 default filters, re-derived in float64 from the reference's algorithm (docs/frontends.md "Gabor filterbank").
     private static readonly (int Bin, int Fwhm)[] Table =
     [
         (3, 2), (5, 3), (7, 3), (8, 3), (10, 3), (12, 3), (14, 4), (17, 4), (19, 3), (21, 4),
@@ -61,7 +61,7 @@ public class GaborInitializationTests
     [Fact]
     public void LargeFilterCountsGiveTheSpecsClippedAndDuplicatedFilters()
     {
-        // Spec A.3 observations / G.1.16: N = 64 has four one-bin filters (σ = 191.89 > σ_max); N = 80 duplicates 6 and 7.
+        // docs/frontends.md "Gabor filterbank": N = 64 has four one-bin filters (σ = 191.89 > σ_max); N = 80 duplicates 6 and 7.
         var (_, width64) = GaborInitialization.MelMatched(64, 16000, 60, 7800, 512);
         Assert.Equal([0, 1, 4, 5], Enumerable.Range(0, 64).Where(n => width64[n] > GaborConstraint.MaxWidth(401)));
         Assert.Equal(191.888, width64[0], 1e-3);

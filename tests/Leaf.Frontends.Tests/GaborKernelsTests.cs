@@ -3,7 +3,7 @@ using Leaf.Tests;
 
 namespace Leaf.Frontends.Tests;
 
-/// <summary>Spec G.2.3: Gabor impulse-response sanity and magnitude-response peaks.</summary>
+/// <summary>docs/frontends.md "Gabor filterbank": Gabor impulse-response sanity and magnitude-response peaks.</summary>
 public class GaborKernelsTests
 {
     private static readonly (float[] Center, float[] Width) Init = GaborInitialization.MelMatched(40, 16000, 60, 7800, 512);
@@ -47,7 +47,7 @@ public class GaborKernelsTests
             double eta = Init.Center[n];
             double peak = Magnitude(re, im, n, eta);
             double expected = n == 0 ? 0.9634 : n is >= 1 and <= 5 or 8 ? 0.9983 : 1.0000;
-            Assert.Equal(expected, peak, 5e-5); // the spec prints four decimals
+            Assert.Equal(expected, peak, 5e-5); // the expected values have four decimals
             Assert.True(Magnitude(re, im, n, eta - 0.01) < peak && Magnitude(re, im, n, eta + 0.01) < peak, $"filter {n} does not peak at η");
         }
     }

@@ -2,7 +2,7 @@ using Leaf.Frontends;
 
 namespace Leaf.Frontends.Tests;
 
-/// <summary>Spec A.5 / G.2.3: the unnormalised Gaussian pooling window.</summary>
+/// <summary>docs/frontends.md "Gaussian pooling": the unnormalised Gaussian pooling window.</summary>
 public class GaussianLowpassWindowTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
 using Leaf.NotebookRunner;
+using Leaf.Tests;
 
 namespace Leaf.Notebooks.Tests;
 

@@ -31,7 +31,7 @@ internal static class ExportCases
             ["leaf-warm-start"] = Perturbed(leaf with { Pcen = leaf.Pcen with { WarmStart = true } }, seed: 6),
             // The README's "custom" LEAF: 64 filters, 24 kHz, 32 ms window (K = 769, S = 240), log compression.
             ["leaf-custom-24k"] = leaf with { SampleRate = 24000, FilterCount = 64, WindowMs = 32, Compression = CompressionKind.Log, PreEmphasis = true },
-            // An even window (K = 400): taps t = −200 … 199, stride-1 padding (199, 200) (spec G.1.18).
+            // An even window (K = 400): taps t = −200 … 199, stride-1 padding (199, 200) (docs/frontends.md "Defaults and frame arithmetic").
             ["leaf-even-window"] = Perturbed(leaf with { WindowMs = 24.95 }, seed: 5),
             ["mel"] = FrontendDescription.Default(FrontendKind.Mel),
             ["tdfbanks"] = FrontendDescription.Default(FrontendKind.TdFilterbanks),

@@ -4,7 +4,7 @@ using Leaf.Frontends;
 namespace Leaf.Onnx.Tests;
 
 /// <summary>
-/// LEAF evaluated in double precision straight from the spec (A.3–A.7), with the same frozen float32 kernels the graph
+/// LEAF evaluated in double precision straight from its definition (docs/frontends.md "Reference behaviour and pitfalls"), with the same frozen float32 kernels the graph
 /// uses: the yardstick that tells float32 rounding in the golden data from errors in the export.
 /// </summary>
 internal static class LeafReference

@@ -10,7 +10,7 @@ public sealed class OnnxFrontendTests
     {
         using var leaf = new OnnxFrontend(FrontendExporter.Export(ExportCases.All["leaf"]));
         using var mel = new OnnxFrontend(FrontendExporter.Export(ExportCases.All["mel"]));
-        // Spec G.2.5: pooled = 1e-5 everywhere → sPCEN (1e-5^0.04 + 2)^0.5 − √2 = 0.207809; mel: log(0 + 1e-5).
+        // docs/frontends.md "sPCEN": pooled = 1e-5 everywhere → sPCEN (1e-5^0.04 + 2)^0.5 − √2 = 0.207809; mel: log(0 + 1e-5).
         Assert.All(Arrays.Flatten(leaf.Featurize(new float[16000])), v => Assert.Equal(0.207809, v, 5e-6));
         Assert.All(Arrays.Flatten(mel.Featurize(new float[16000])), v => Assert.Equal(Math.Log(1e-5), v, 1e-6));
         Assert.Equal(100, leaf.Featurize(new float[16000]).GetLength(0));
@@ -23,7 +23,7 @@ public sealed class OnnxFrontendTests
         foreach (var (name, d) in ExportCases.All.Where(c => !c.Key.Contains("24k", StringComparison.Ordinal)))
         {
             using var frontend = new OnnxFrontend(FrontendExporter.Export(d));
-            int expected = d.Kind == FrontendKind.TdFilterbanks ? 98 : 100; // spec G.2.9 at T = 16000
+            int expected = d.Kind == FrontendKind.TdFilterbanks ? 98 : 100; // docs/frontends.md "Numeric checks" at T = 16000
             Assert.Equal((expected, 40), (frontend.Featurize(new float[16000]).GetLength(0), frontend.Featurize(new float[16000]).GetLength(1)));
         }
         using var custom = new OnnxFrontend(FrontendExporter.Export(ExportCases.All["leaf-custom-24k"]));

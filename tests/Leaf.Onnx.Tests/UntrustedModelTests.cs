@@ -26,7 +26,7 @@ public sealed class UntrustedModelTests : IDisposable
     [Theory]
     [InlineData(2)]
     [InlineData(4)]
-    public void Labels_that_do_not_match_the_outputs_are_refused_by_every_reader(int labels)
+    public void LabelsThatDoNotMatchTheOutputsAreRefusedByEveryReader(int labels)
     {
         string path = Write("tampered.onnx", Edit(Model.Value, m => SetMetadata(m, OnnxMetadataKeys.Labels,
             System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(0, labels).Select(i => $"l{i}")))));
@@ -36,7 +36,7 @@ public sealed class UntrustedModelTests : IDisposable
     }
 
     [Fact]
-    public void A_clip_length_or_rate_out_of_bounds_is_refused_naming_the_file()
+    public void AClipLengthOrRateOutOfBoundsIsRefusedNamingTheFile()
     {
         string huge = Write("huge.onnx", Edit(Model.Value, m => SetMetadata(m, ClassifierMetadataKeys.ClipSamples, "2000000000")));
         Assert.Equal($"{huge}: 'leaf.clip_samples' is 2000000000, more than 9600000 (600 s at 16000 Hz)",
@@ -57,7 +57,7 @@ public sealed class UntrustedModelTests : IDisposable
     }
 
     [Fact]
-    public void Text_and_truncated_models_are_one_error_naming_the_file()
+    public void TextAndTruncatedModelsAreOneErrorNamingTheFile()
     {
         string text = folder.File("text.onnx");
         File.WriteAllText(text, "this is not a model\n");
@@ -71,7 +71,7 @@ public sealed class UntrustedModelTests : IDisposable
     }
 
     [Fact]
-    public async Task External_data_outside_the_model_folder_is_refused_and_never_read()
+    public async Task ExternalDataOutsideTheModelFolderIsRefusedAndNeverRead()
     {
         // The largest initializer's bytes go to a file; inside the model's folder it loads (the control), outside it is refused.
         var model = ModelProto.Parser.ParseFrom(Model.Value);

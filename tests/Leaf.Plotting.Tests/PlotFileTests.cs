@@ -36,7 +36,7 @@ public sealed class PlotFileTests : IDisposable
         string[] written = [.. RunPlots.Write(_dir).Select(p => Path.GetFileName(p)).Order()];
 
         Assert.Equal(["confusion-a.png", "confusion-b.png", "curves.png", "filters.png", "responses.png"], written);
-        Assert.All(Directory.GetFiles(Path.Combine(_dir, RunPlots.Folder)), p => PngAssert.Size(p));
+        Assert.All(Directory.GetFiles(Path.Combine(_dir, RunFolder.PlotsFolder)), p => PngAssert.Size(p));
         FrontendDescription.Default(FrontendKind.Mel).Save(P("frontend.json"));
         Assert.DoesNotContain(RunPlots.Write(_dir), p => p.EndsWith("filters.png", StringComparison.Ordinal));   // mel has no learned filters
     }

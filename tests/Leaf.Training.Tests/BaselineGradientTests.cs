@@ -62,7 +62,7 @@ public class BaselineGradientTests
     [Fact]
     public void TdFilterbanksConvolutionIsCrossCorrelationLikeTensorFlow()
     {
-        // One filter with a single tap at k = K−1 picks x[m + K−1 − pad_left] = x[m + 200]: no kernel flip (spec G.1.3).
+        // One filter with a single tap at k = K−1 picks x[m + K−1 − pad_left] = x[m + 200]: no kernel flip (docs/frontends.md "Defaults and frame arithmetic").
         using var scope = NewDisposeScope();
         var weights = new float[2 * 401];
         weights[400] = 1f;

@@ -3,12 +3,12 @@ using Leaf.Frontends;
 namespace Leaf.Training.Tests;
 
 /// <summary>
-/// Independent float64 re-computations of the baselines with plain loops (no TorchSharp), written from the spec's
+/// Independent float64 re-computations of the baselines with plain loops (no TorchSharp), written from docs/frontends.md "Baselines"
 /// formulas: direct DFTs, direct convolutions, explicit TF padding. Outputs are [frames, N].
 /// </summary>
 internal static class BaselineReference
 {
-    /// <summary>Spec B.1: tf.signal.stft (Hann with denominator L−1 for odd L, pad_end) → |·|² → mel → log(x + 1e-5).</summary>
+    /// <summary>docs/frontends.md "Baselines": tf.signal.stft (Hann with denominator L−1 for odd L, pad_end) → |·|² → mel → log(x + 1e-5).</summary>
     public static double[,] Mel(double[] x, FrontendDescription d)
     {
         int l = d.WindowLength, s = d.Stride, fft = d.FftSize, bins = fft / 2 + 1;
@@ -41,7 +41,7 @@ internal static class BaselineReference
         return y;
     }
 
-    /// <summary>Spec B.2: SAME conv with interleaved re/im rows → Re² + Im² → VALID shared-window pooling → floor → log.</summary>
+    /// <summary>docs/frontends.md "Baselines": SAME conv with interleaved re/im rows → Re² + Im² → VALID shared-window pooling → floor → log.</summary>
     public static double[,] TdFilterbanks(double[] x, float[] weight, float[] window, int filters, int stride, double floor)
     {
         int k = window.Length;
@@ -63,7 +63,7 @@ internal static class BaselineReference
         return y;
     }
 
-    /// <summary>Spec B.3: sinc conv → LeakyReLU(0.2) → SAME max pool over real samples only → floor → layer norm (ε 1e-3).</summary>
+    /// <summary>docs/frontends.md "Baselines": sinc conv → LeakyReLU(0.2) → SAME max pool over real samples only → floor → layer norm (ε 1e-3).</summary>
     public static double[,] SincNet(double[] x, float[] low, float[] band, int k, int stride, int sampleRate, float[] gamma, float[] beta)
     {
         int filters = low.Length, frames = (x.Length + stride - 1) / stride;
@@ -93,7 +93,7 @@ internal static class BaselineReference
     }
 
     /// <summary>
-    /// Spec B.4: sinc conv → LeakyReLU(0.2) → Gaussian windows with zero SAME padding → floor → PCEN with a scalar s,
+    /// docs/frontends.md "Baselines": sinc conv → LeakyReLU(0.2) → Gaussian windows with zero SAME padding → floor → PCEN with a scalar s,
     /// M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1], Y = (E/(ε + M)^α + δ)^(1/r) − δ^(1/r).
     /// </summary>
     public static double[,] SincNetPlus(double[] x, float[] low, float[] band, float[] widths, int k, int stride, int sampleRate, PcenOptions pcen)

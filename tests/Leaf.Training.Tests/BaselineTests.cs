@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;
 
-/// <summary>The baseline frontends (spec B.1–B.4, B.6, G.2.9): shapes, parameter counts, numbers, descriptions.</summary>
+/// <summary>The baseline frontends (docs/frontends.md "Baselines", "Parameter counts"): shapes, parameter counts, numbers, descriptions.</summary>
 public class BaselineTests
 {
     private static readonly FrontendKind[] Baselines = [FrontendKind.Mel, FrontendKind.TdFilterbanks, FrontendKind.SincNet, FrontendKind.SincNetPlus];

@@ -41,7 +41,7 @@ public class DataCropTests
     [Fact]
     public void CropsAreLoudnessNormalisedByDefault()
     {
-        // gain = min(10^(30/20), 10^(15/20) / std) (spec A.1): a loud clip reaches the target, a quiet one the maximum gain.
+        // gain = min(10^(30/20), 10^(15/20) / std) (docs/frontends.md "Input pipeline"): a loud clip reaches the target, a quiet one the maximum gain.
         float[] Sine(double amplitude) => [.. Enumerable.Range(0, 16000).Select(n => (float)(amplitude * Math.Sin(n * 0.05)))];
         float[] loud = Sine(0.5), quiet = Sine(0.01);
         Assert.Equal(Math.Pow(10, 15 / 20.0), LoudnessNormalization.StandardDeviation(TrainingCrop.Example(loud, ClipOptions.Default, 0, 0, 0)), 3);

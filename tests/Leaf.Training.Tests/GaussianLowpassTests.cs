@@ -19,7 +19,7 @@ public class GaussianLowpassTests
         // Windows peak at 1; the floor skips underflowing tails. float32 exp(−x²/2) with x²/2 up to ~14 is good to ~1e-6.
         double error = Golden.MaxRelativeError(actual, expected, 1e-6);
         Assert.True(error < 3e-6, $"worst relative error {error}");
-        Assert.Equal(198.0835, pooling.Windows()[0].sum().item<float>(), 1e-3); // spec G.2.3
+        Assert.Equal(198.0835, pooling.Windows()[0].sum().item<float>(), 1e-3); // docs/frontends.md "Gaussian pooling"
     }
 
     [Theory]

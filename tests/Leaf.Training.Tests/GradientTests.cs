@@ -10,7 +10,7 @@ public class GradientTests
     [Fact]
     public void EveryParameterGetsAFiniteNonZeroGradientAtInitialisation()
     {
-        // Spec G.2.10: no parameter starts at a clip boundary, so all 280 receive gradient.
+        // docs/frontends.md "Constraints and gradients": no parameter starts at a clip boundary, so all 280 receive gradient.
         using var leaf = TestSignals.DefaultLeaf();
         using var scope = NewDisposeScope();
         manual_seed(2);

@@ -36,7 +36,7 @@ public class LeafFrontendTests
     [Fact]
     public void OtherSampleRatesUseTheirWindowStrideAndInitialisation()
     {
-        // README "custom" LEAF: 24 kHz, 32 ms window, 64 filters (spec B.5): K = 769, S = 240.
+        // README "custom" LEAF: 24 kHz, 32 ms window, 64 filters (docs/frontends.md "Defaults and frame arithmetic"): K = 769, S = 240.
         var d = new FrontendDescription { SampleRate = 24000, WindowMs = 32, FilterCount = 64 };
         using var leaf = new LeafFrontend(d);
         Assert.Equal(769, leaf.Filterbank.WindowLength);

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;
 
-/// <summary>The spec's numeric checks G.2.4–G.2.8 on the TorchSharp LEAF (expected values: float64 re-derivations, 1e-4 relative).</summary>
+/// <summary>The numeric checks of docs/frontends.md "Numeric checks" on the TorchSharp LEAF (expected values: float64 re-derivations, 1e-4 relative).</summary>
 public class LeafNumericChecksTests
 {
     private const double Tolerance = 1e-4;
@@ -81,7 +81,7 @@ public class LeafNumericChecksTests
         Assert.Equal(50, channel20.argmax().item<long>());
         float before = channel20[49].item<float>(), peak = channel20[50].item<float>(), after = channel20[51].item<float>();
         Close(before, after, "frames 49 and 51");
-        // The spec prints these two to 6 decimals: compare to half a unit of the last printed digit.
+        // These two are given to 6 decimals: compare to half a unit of the last digit.
         Assert.Equal(0.001693, before, 5e-7);
         Assert.Equal(0.011505, peak, 5e-7);
     }

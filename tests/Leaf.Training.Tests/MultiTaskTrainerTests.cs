@@ -52,11 +52,11 @@ public sealed class MultiTaskTrainerTests : IDisposable
         Assert.Equal(2, result.Classifier.Heads[1].Weight.Shape[0]);
 
         string dir = Dir("loss");
-        string header = File.ReadLines(Path.Combine(dir, Trainer.MetricsFile)).First();
+        string header = File.ReadLines(Path.Combine(dir, RunFolder.MetricsFile)).First();
         Assert.EndsWith(",pitch/train_loss,pitch/train_acc,pitch/valid_acc,shape/train_loss,shape/train_acc,shape/valid_acc", header);
-        var reread = MetricsLog.Read(Path.Combine(dir, Trainer.MetricsFile));
+        var reread = MetricsLog.Read(Path.Combine(dir, RunFolder.MetricsFile));
         Assert.Equal(result.Metrics.Select(m => m.Tasks[1].TrainLoss), reread.Select(m => m.Tasks[1].TrainLoss), (a, b) => Math.Abs(a - b) < 1e-6);
-        string report = File.ReadAllText(Path.Combine(dir, Trainer.ReportFile));
+        string report = File.ReadAllText(Path.Combine(dir, RunFolder.ReportFile));
         Assert.Contains("\"name\": \"shape\"", report);
         Assert.Contains("\"per_class\"", report);
     }
@@ -87,7 +87,7 @@ public sealed class MultiTaskTrainerTests : IDisposable
     public void TensorBoardEventsHoldEachEpochsScalars()
     {
         Train(Options("events") with { Epochs = 2 });
-        string file = Assert.Single(Directory.GetFiles(Path.Combine(Dir("events"), Trainer.TensorBoardFolder)));
+        string file = Assert.Single(Directory.GetFiles(Path.Combine(Dir("events"), RunFolder.TensorBoardFolder)));
         Assert.StartsWith("events.out.tfevents.", Path.GetFileName(file));
         var records = TfRecords(File.ReadAllBytes(file));
         // A version record, then per epoch: 5 overall scalars + 3 per task for each of the 2 tasks.
@@ -124,7 +124,7 @@ public sealed class MultiTaskTrainerTests : IDisposable
         {
             Tasks = [new("pitch", ["high", "low"]), new("shape", ["noise", "tone"])],
         });
-        Checkpoint.LoadWeights(Path.Combine(dir, Trainer.LastCheckpoint), model);
+        Checkpoint.LoadWeights(Path.Combine(dir, RunFolder.LastCheckpoint), model);
         return model;
     }
 

@@ -19,7 +19,7 @@ public class PcenTests
     [InlineData(100.0, 0.375274)]
     public void ConstantInputGivesTheSettledValue(double c, double expected)
     {
-        // Spec A.7 / G.2.6: once M = c, Y = (c^(1−α) + δ)^(1/r) − δ^(1/r) with α = 0.96, δ = 2, r = 2.
+        // docs/frontends.md "sPCEN": once M = c, Y = (c^(1−α) + δ)^(1/r) − δ^(1/r) with α = 0.96, δ = 2, r = 2.
         using var pcen = Layer();
         using var scope = NewDisposeScope();
         var y = pcen.forward(ones(2, 3, 20).Times(c));
@@ -108,7 +108,7 @@ public class PcenTests
     public void LearnLogsKeepsDeltaPositiveWhereLinearDeltaGoesNegative()
     {
         // Gradient descent on −ΣY pushes δ down (∂Y/∂δ < 0 for r > 1); a large step overshoots zero in the linear
-        // parameterisation (a negative δ makes δ^(1/r) NaN, spec A.11), but not when log δ is learned.
+        // parameterisation (a negative δ makes δ^(1/r) NaN, docs/frontends.md "Constraints and gradients"), but not when log δ is learned.
         var options = new PcenOptions { Delta = 0.05 };
         using var linear = Layer(2, options);
         using var logs = Layer(2, options with { LearnLogs = true });

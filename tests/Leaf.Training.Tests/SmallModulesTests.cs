@@ -10,7 +10,7 @@ public class SmallModulesTests
     [Fact]
     public void PreEmphasisIsTheOneSampleAdvanceOfTf()
     {
-        // y[n] = x[n+1] − 0.97·x[n], with x[T] = 0 (spec A.2).
+        // y[n] = x[n+1] − 0.97·x[n], with x[T] = 0 (docs/frontends.md "Pre-emphasis").
         using var pre = new PreEmphasis([-0.97f, 1f]);
         pre.to(ScalarType.Float64);
         using var scope = NewDisposeScope();

@@ -64,7 +64,7 @@ public sealed class TrainerTests : IDisposable
         var whole = Train(Options("whole") with { Epochs = 2 });
         Train(Options("parts") with { Epochs = 1 });
         Directory.CreateDirectory(Dir("epoch1"));
-        File.Copy(Path.Combine(Dir("parts"), Trainer.LastCheckpoint), Path.Combine(Dir("epoch1"), Trainer.LastCheckpoint));
+        File.Copy(Path.Combine(Dir("parts"), RunFolder.LastCheckpoint), Path.Combine(Dir("epoch1"), RunFolder.LastCheckpoint));
         var resumed = Train(Options("parts") with { Epochs = 2, Resume = true });
 
         Assert.Equal(whole.State.Step, resumed.State.Step);
@@ -90,13 +90,13 @@ public sealed class TrainerTests : IDisposable
 
         var result = new Trainer(dataset, Options("outputs") with { Epochs = 1 }).Run();
         string dir = Dir("outputs");
-        foreach (var name in new[] { Trainer.LastCheckpoint, Trainer.BestCheckpoint, Trainer.MetricsFile, Trainer.FrontendFile, Trainer.ReportFile })
+        foreach (var name in new[] { RunFolder.LastCheckpoint, RunFolder.BestCheckpoint, RunFolder.MetricsFile, RunFolder.FrontendFile, RunFolder.ReportFile })
             Assert.True(File.Exists(Path.Combine(dir, name)), $"{name} is missing");
         Assert.DoesNotContain(Directory.GetFiles(dir), AtomicFile.IsTemporary);
-        Assert.Equal(2, File.ReadAllLines(Path.Combine(dir, Trainer.MetricsFile)).Length);
-        Assert.Equal(FrontendKind.Leaf, FrontendDescription.Load(Path.Combine(dir, Trainer.FrontendFile)).Kind);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(dir, RunFolder.MetricsFile)).Length);
+        Assert.Equal(FrontendKind.Leaf, FrontendDescription.Load(Path.Combine(dir, RunFolder.FrontendFile)).Kind);
         Assert.Equal(dataset.IndicesOf(DatasetSplit.Test).Count, result.Report.Tasks[0].Confusion.Sum(row => row.Sum()));
-        Assert.Contains("\"test_accuracy\"", File.ReadAllText(Path.Combine(dir, Trainer.ReportFile)));
+        Assert.Contains("\"test_accuracy\"", File.ReadAllText(Path.Combine(dir, RunFolder.ReportFile)));
     }
 
     [Fact]
@@ -123,11 +123,11 @@ public sealed class TrainerTests : IDisposable
     {
         using var scope = NewDisposeScope();
         var labels = new[] { "high", "low" };
-        var frontend = FrontendDescription.Load(Path.Combine(a, Trainer.FrontendFile));
+        var frontend = FrontendDescription.Load(Path.Combine(a, RunFolder.FrontendFile));
         using var first = ClassifierFactory.Create(frontend, ClassifierOptions.SingleTask(labels));
         using var second = ClassifierFactory.Create(frontend, ClassifierOptions.SingleTask(labels));
-        Checkpoint.LoadWeights(Path.Combine(a, Trainer.LastCheckpoint), first);
-        Checkpoint.LoadWeights(Path.Combine(b, Trainer.LastCheckpoint), second);
+        Checkpoint.LoadWeights(Path.Combine(a, RunFolder.LastCheckpoint), first);
+        Checkpoint.LoadWeights(Path.Combine(b, RunFolder.LastCheckpoint), second);
         return first.state_dict().Zip(second.state_dict())
             .Select(p => p.First.Value.to_type(ScalarType.Float64).sub(p.Second.Value.to_type(ScalarType.Float64)).abs().max().item<double>()).Max();
     }

@@ -62,7 +62,7 @@ public sealed class TrainerWidthLearningRateTests : IDisposable
         FilterWidthLearningRateScale = scale,
     };
 
-    private float[] Learned(string run, string parameter) => FrontendDescription.Load(Path.Combine(Dir(run), Trainer.FrontendFile)).Values(parameter);
+    private float[] Learned(string run, string parameter) => FrontendDescription.Load(Path.Combine(Dir(run), RunFolder.FrontendFile)).Values(parameter);
 
     private static float[] Initial(string parameter) => FrontendDescription.Default(FrontendKind.Leaf).WithInitialParameters().Values(parameter);
 

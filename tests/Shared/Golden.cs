@@ -3,10 +3,10 @@ using System.Text.Json;
 
 namespace Leaf.Tests;
 
-/// <summary>Reads the reference LEAF golden vectors in ../shared/golden (raw little-endian float32, C order).</summary>
+/// <summary>Reads the reference LEAF golden vectors in tests/golden (raw little-endian float32, C order; see its README).</summary>
 public static class Golden
 {
-    /// <summary>Folder holding the golden vectors; the build records it as assembly metadata.</summary>
+    /// <summary>Folder holding the golden vectors: <c>LEAF_GOLDEN_DIR</c> when set, else tests/golden as the build recorded it.</summary>
     public static string Directory { get; } = Environment.GetEnvironmentVariable("LEAF_GOLDEN_DIR")
         ?? typeof(Golden).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .First(a => a.Key == "LeafGoldenDir").Value!;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Leaf.Frontends;
 using Leaf.Training.Data;
 using Leaf.Training.Training;
 using Spectre.Console;
@@ -57,8 +58,8 @@ internal static class BenchAccuracyCommand
                     {
                         string runDir = Path.Combine(outDir, task, RunName(frontend), $"seed{seed}");
                         var options = recipe.Read(parse, runDir, frontend) with { Seed = seed, Resume = true, TensorBoard = false };
-                        var report = File.Exists(Path.Combine(runDir, Trainer.ReportFile))
-                            ? TrainingReport.Load(Path.Combine(runDir, Trainer.ReportFile))
+                        var report = File.Exists(Path.Combine(runDir, RunFolder.ReportFile))
+                            ? TrainingReport.Load(Path.Combine(runDir, RunFolder.ReportFile))
                             : TrainCommand.Train(dataset, options, o, $"{task} {RunName(frontend)} seed {seed}", cancel).Report;
                         rows.Add(new Row(task, RunName(frontend), seed, report.TestAccuracy, report.Epochs, report.ClipsPerSecond, report.Seconds));
                         o.WriteLine($"{task} {RunName(frontend)} seed {seed}: test accuracy {report.TestAccuracy:P1} ({report.Epochs} epochs, {report.Seconds:F0} s)");

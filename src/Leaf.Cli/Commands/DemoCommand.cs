@@ -61,7 +61,7 @@ internal static class DemoCommand
 
             var test = tasks[0].Dataset;
             var files = test.IndicesOf(DatasetSplit.Test).Select(i => test.Items[i]).GroupBy(item => item.Label).Select(g => g.First()).Take(ScoredFiles).ToArray();   // one per class
-            string model = Path.Combine(root, FrontendKind.Leaf.ToName(), "model.onnx");
+            string model = Path.Combine(root, FrontendKind.Leaf.ToName(), RunFolder.ModelFile);
             string zip = WrapForMlNet(model, Path.Combine(root, "mlnet"));
             o.WriteLine($"scoring {files.Length} test files with {zip} (ML.NET: LoadAudio → ApplyLeafClassifier, the LEAF model wrapped):");
             foreach (var (item, prediction) in files.Zip(Predict(zip, [.. files.Select(f => f.Path)])))

@@ -44,7 +44,7 @@ internal static class TrainCommand
             if (options.Frontend.Kind == FrontendKind.Leaf)
                 o.WriteLine($"LEAF algorithm: {options.EffectiveLeafAlgorithm.ToName()}{(options.LeafAlgorithm is null ? " (auto)" : "")}");
             using var outputLock = Leaf.Audio.OutputLock.ForFolder(options.OutputDirectory);
-            string last = Path.Combine(options.OutputDirectory, Trainer.LastCheckpoint);
+            string last = Path.Combine(options.OutputDirectory, RunFolder.LastCheckpoint);
             if (options.Resume && !File.Exists(last)) o.WriteLine($"--resume: {last} does not exist; training starts from scratch");
             TrainingResult result;
             try { result = TrainAndExport(tasks, options, o, cancellation: cancel); }
@@ -88,7 +88,7 @@ internal static class TrainCommand
         var result = Train(tasks, options, o, title, cancellation);
         Export(result, options, o);
         var plots = RunPlots.Write(options.OutputDirectory);
-        o.WriteLine($"wrote {plots.Count} plots to {Path.Combine(options.OutputDirectory, RunPlots.Folder)}");
+        o.WriteLine($"wrote {plots.Count} plots to {Path.Combine(options.OutputDirectory, RunFolder.PlotsFolder)}");
         return result;
     }
 
@@ -111,10 +111,11 @@ internal static class TrainCommand
     private static void Export(TrainingResult result, TrainerOptions options, TextWriter o)
     {
         string outDir = options.OutputDirectory;
-        result.Classifier.Save(Path.Combine(outDir, "classifier.json"));
-        FrontendExporter.ExportToFile(result.Classifier.Frontend, Path.Combine(outDir, "frontend.onnx"));
-        ClassifierExporter.ExportToFile(result.Classifier, Path.Combine(outDir, "model.onnx"), new ClassifierExportOptions { ClipSamples = options.Clip.Length });
-        o.WriteLine($"wrote {Path.Combine(outDir, "frontend.onnx")} and {Path.Combine(outDir, "model.onnx")}");
+        string frontend = Path.Combine(outDir, RunFolder.FrontendModelFile), model = Path.Combine(outDir, RunFolder.ModelFile);
+        result.Classifier.Save(Path.Combine(outDir, RunFolder.ClassifierFile));
+        FrontendExporter.ExportToFile(result.Classifier.Frontend, frontend);
+        ClassifierExporter.ExportToFile(result.Classifier, model, new ClassifierExportOptions { ClipSamples = options.Clip.Length });
+        o.WriteLine($"wrote {frontend} and {model}");
     }
 
     // A live bar: epoch, step, loss, accuracy, clips/s and remaining time of the epoch.

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Leaf.Frontends.Classifiers;
 
 /// <summary>
-/// A trained audio classifier for inference, free of any deep-learning runtime (spec C.1): the frontend maps waveforms
+/// A trained audio classifier for inference, free of any deep-learning runtime (docs/frontends.md "Classifier"): the frontend maps waveforms
 /// [batch, samples] to features [batch, frames, N]; a channel axis makes them images [batch, 1, frames, N] (time = height,
 /// frequency = width); the encoder <see cref="Layers"/> run in order; a global max pooling over height and width gives the
 /// embedding [batch, C]; each head gives one task's logits. Saved as JSON (format <c>leaf-classifier/1</c>).

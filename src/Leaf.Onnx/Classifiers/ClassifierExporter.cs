@@ -43,7 +43,7 @@ public static class ClassifierExporter
 
         string images = g.Unsqueeze(FrontendExporter.OutputName, 1);                          // [B, 1, frames, N]: time = height, frequency = width
         string maps = EncoderGraph.Add(g, images, description.Layers, "encoder");
-        string embedding = g.ReduceMax(maps, [2, 3], keepDims: false, ClassifierModelInfo.EmbeddingName); // global max pooling (spec C.1)
+        string embedding = g.ReduceMax(maps, [2, 3], keepDims: false, ClassifierModelInfo.EmbeddingName); // global max pooling (docs/frontends.md "Classifier")
         var batch = OnnxDim.Named("batch");
         g.AddOutput(embedding, batch, OnnxDim.Fixed(description.EmbeddingSize));
         for (int i = 0; i < description.Heads.Length; i++)

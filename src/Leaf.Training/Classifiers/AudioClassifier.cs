@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Classifiers;
 
 /// <summary>
-/// A frontend followed by an encoder and one linear head per task (spec C.1): waveforms [batch, samples] → features
+/// A frontend followed by an encoder and one linear head per task (docs/frontends.md "Classifier"): waveforms [batch, samples] → features
 /// [batch, frames, N] → images [batch, 1, frames, N] (time = height, frequency = width) → [per-example standardisation]
 /// → [SpecAugment, training only] → encoder → global max pooling
 /// over time and frequency → embedding [batch, C] → dropout (training only) → logits [batch, classes] per task.
@@ -66,7 +66,7 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
         if (standardize is not null) images = standardize.forward(images);
         if (augment is not null) images = augment.forward(images.squeeze(1).transpose(1, 2)).transpose(1, 2).unsqueeze(1);   // masks over [B, N, T']
         var maps = encoder.forward(images);                             // [B, C, H', W']
-        return maps.amax([2, 3]).MoveToOuterDisposeScope();             // global max pooling (spec C.1)
+        return maps.amax([2, 3]).MoveToOuterDisposeScope();             // global max pooling (docs/frontends.md "Classifier")
     }
 
     /// <summary>Logits [batch, classes of task t] of every task t, in head order.</summary>

@@ -9,7 +9,7 @@ public sealed record ClassifierOptions
     /// <summary>The encoder (default: the compact CNN, sized for CPU training).</summary>
     public EncoderKind Encoder { get; init; } = EncoderKind.CompactCnn;
 
-    /// <summary>The tasks, each with its labels; one head per task on the shared frontend and encoder (spec C.2, multi-task).</summary>
+    /// <summary>The tasks, each with its labels; one head per task on the shared frontend and encoder (docs/frontends.md "Classifier", multi-task).</summary>
     public required IReadOnlyList<ClassifierTask> Tasks { get; init; }
 
     /// <summary>Dropout on the pooled embedding before the heads, in training mode (0.2, EfficientNet's top dropout).</summary>

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Classifiers;
 
 /// <summary>
-/// EfficientNet-B0 (Tan &amp; Le 2019) without its top, as the paper's encoder (spec C.2): stem 3×3/2 conv (32) → 16 MBConv
+/// EfficientNet-B0 (Tan &amp; Le 2019) without its top, as the paper's encoder (docs/frontends.md "Classifier"): stem 3×3/2 conv (32) → 16 MBConv
 /// blocks in 7 stages → 1×1 head conv (1 280), SiLU throughout, BN ε = 1e-3 and momentum 0.01 (TF's 0.99 decay),
 /// squeeze-and-excitation ratio 0.25, stochastic depth rising linearly to the given rate over the blocks. One input
 /// channel, random initialisation. Downsamples by 32 with symmetric "same" padding: [B, 1, H, W] → [B, 1280, ⌈H/32⌉, ⌈W/32⌉].

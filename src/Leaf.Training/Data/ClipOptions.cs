@@ -2,7 +2,7 @@ using Leaf.Audio;
 
 namespace Leaf.Training.Data;
 
-/// <summary>How files become model inputs: decode → resample → crop/pad or cut into windows → loudness normalisation (spec A.1).</summary>
+/// <summary>How files become model inputs: decode → resample → crop/pad or cut into windows → loudness normalisation (docs/frontends.md "Input pipeline").</summary>
 public sealed record ClipOptions
 {
     /// <summary>Model sample rate in Hz (default 16 000).</summary>

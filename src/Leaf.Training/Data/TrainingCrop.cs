@@ -4,7 +4,7 @@ using Leaf.Training.Data.Augmentation;
 namespace Leaf.Training.Data;
 
 /// <summary>
-/// The training input of a file (spec A.1): a random crop of <see cref="ClipOptions.Length"/> samples (a shorter
+/// The training input of a file (docs/frontends.md "Input pipeline"): a random crop of <see cref="ClipOptions.Length"/> samples (a shorter
 /// clip is zero-padded at the end), then loudness normalisation, with the <see cref="WaveformAugmentation"/> steps around
 /// it when asked for. The offset and the augmentation are drawn from streams seeded by (seed, epoch, file index), so they
 /// are the same whichever thread decodes the file and whatever else is in the batch, and they change from epoch to epoch.

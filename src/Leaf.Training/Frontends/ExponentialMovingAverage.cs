@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// sPCEN's smoother (spec A.7): M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1], with s clipped to [0, 1], computed exactly
+/// sPCEN's smoother (docs/frontends.md "sPCEN"): M[0] = E[0], M[t] = s·E[t] + (1 − s)·M[t−1], with s clipped to [0, 1], computed exactly
 /// in blocks instead of one step per frame; with a warm start the state before the first frame is the mean energy instead.
 /// </summary>
 /// <remarks>

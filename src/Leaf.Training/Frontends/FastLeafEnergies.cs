@@ -44,7 +44,7 @@ internal sealed class FastLeafEnergies : IDisposable
     {
         using var scope = NewDisposeScope();
         long batch = x.shape[0], t = x.shape[1], n = real.shape[0];
-        long frames = (t + s - 1) / s, left = ((frames - 1) * s + k - t) / 2; // TF SAME (spec A.5)
+        long frames = (t + s - 1) / s, left = ((frames - 1) * s + k - t) / 2; // TF SAME (docs/frontends.md "Gaussian pooling")
         long blocks = (frames + framesPerBlock - 1) / framesPerBlock, length = (blocks - 1) * hop + L;
         // Block b starts at signal position b·hop − left − h: its energy at position P (block coordinates) is the filter
         // output at signal position P + b·hop − left, and frame j of the block pools block positions S·j … S·j + K − 1.

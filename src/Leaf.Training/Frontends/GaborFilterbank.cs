@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// LEAF's complex Gabor filterbank (spec A.3) as one real convolution with 2N output channels: waveform [batch, T] →
+/// LEAF's complex Gabor filterbank (paper "Filtering"; docs/frontends.md "Gabor filterbank") as one real convolution with 2N output channels: waveform [batch, T] →
 /// [batch, 2N, T], channel 2n = Re and 2n+1 = Im of filter n (the reference's interleaving), stride 1, TF <c>SAME</c>
 /// padding (⌊(K−1)/2⌋ left, the rest right). The kernels are rebuilt from (η, σ) with real arithmetic on every forward
 /// pass, so both parameters get gradients.

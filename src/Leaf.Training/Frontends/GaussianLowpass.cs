@@ -5,13 +5,13 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// LEAF's Gaussian low-pass pooling (spec A.5): one learnable width p_n per channel, an unnormalised Gaussian window
+/// LEAF's Gaussian low-pass pooling (paper "Pooling"; docs/frontends.md "Gaussian pooling"): one learnable width p_n per channel, an unnormalised Gaussian window
 /// w_n[k] = exp(−½·((k − (K−1)/2)/(σ̃_n·(K−1)/2))²) with σ̃_n = clip(p_n, 2/K, 0.5), applied as a depthwise convolution
 /// with stride S and TF <c>SAME</c> padding: [batch, channels, T] → [batch, channels, ⌈T/S⌉].
 /// </summary>
 /// <remarks>
 /// The clip is forward-only, as in the reference (no projection after the optimiser step): a width that drifts outside
-/// [2/K, 0.5] gets zero gradient and stays frozen there (spec A.11, G.1.6).
+/// [2/K, 0.5] gets zero gradient and stays frozen there (docs/frontends.md "Constraints and gradients").
 /// </remarks>
 public sealed class GaussianLowpass : nn.Module<Tensor, Tensor>
 {

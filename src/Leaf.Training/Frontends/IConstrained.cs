@@ -2,7 +2,7 @@ namespace Leaf.Training.Frontends;
 
 /// <summary>
 /// A module whose stored parameters must be projected back into their bounds after every optimiser step
-/// (Keras constraint semantics, spec G.1.6). Trainers call <see cref="ApplyConstraints"/> after <c>optimizer.step()</c>.
+/// (Keras constraint semantics, docs/frontends.md "Constraints and gradients"). Trainers call <see cref="ApplyConstraints"/> after <c>optimizer.step()</c>.
 /// </summary>
 public interface IConstrained
 {

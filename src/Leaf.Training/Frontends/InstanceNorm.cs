@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// LEAF's optional instance normalisation (spec A.8, <c>mean_var_norm</c>): each channel of each example normalised over
+/// LEAF's optional instance normalisation (docs/frontends.md "After compression", <c>mean_var_norm</c>): each channel of each example normalised over
 /// time, y = (x − mean)/√(var + ε)·γ + β with the biased variance, ε = 1e-6, learnable γ (init 1) and β (init 0).
 /// Input and output [batch, N, T].
 /// </summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// The LEAF frontend (spec A.9): [optional pre-emphasis] → Gabor filterbank → squared modulus → Gaussian low-pass pooling
+/// The LEAF frontend (docs/frontends.md "Defaults and frame arithmetic"): [optional pre-emphasis] → Gabor filterbank → squared modulus → Gaussian low-pass pooling
 /// → max(·, floor) → sPCEN or log(· + 1e-5) → [optional instance norm]. Maps waveforms
 /// [batch, samples] (float32, any length ≥ 1) to features [batch, ⌈T/S⌉, N].
 /// </summary>
@@ -89,7 +89,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     public override Tensor forward(Tensor waveform)
     {
         using var scope = NewDisposeScope();
-        var floored = PooledEnergies(waveform).AtLeast(description.EnergyFloor); // max(x, 1e-5), spec A.6
+        var floored = PooledEnergies(waveform).AtLeast(description.EnergyFloor); // max(x, 1e-5), docs/frontends.md "Floor"
         var y = compression.forward(floored);
         if (norm is not null) y = norm.forward(y);
         return y.transpose(1, 2).MoveToOuterDisposeScope();

@@ -4,7 +4,7 @@ using TorchSharp.Modules;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// TD-filterbanks' pooling (spec B.2, reference <c>LearnablePooling1D</c>): one learnable window w [K] shared by all
+/// TD-filterbanks' pooling (docs/frontends.md "Baselines", reference <c>LearnablePooling1D</c>): one learnable window w [K] shared by all
 /// channels, applied as a strided cross-correlation with VALID padding whatever padding is asked for:
 /// y_c[i] = Σ_k x_c[i·S + k]·w[k], so [batch, N, T] → [batch, N, ⌊(T − K)/S⌋ + 1].
 /// </summary>

@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends;
 
-/// <summary>The reference's <c>log_compression</c>: log(x + offset), offset 1e-5 (spec A.7, "alternative compression").</summary>
+/// <summary>The reference's <c>log_compression</c>: log(x + offset), offset 1e-5 (docs/frontends.md "sPCEN").</summary>
 public sealed class LogCompression : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the layer.</summary>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// The mel baseline (spec B.1, reference <c>MelFilterbanks</c>): power of a TF STFT (401-sample Hann frames, hop 160,
+/// The mel baseline (docs/frontends.md "Baselines", reference <c>MelFilterbanks</c>): power of a TF STFT (401-sample Hann frames, hop 160,
 /// 512-point FFT, frames from sample 0, ⌈T/160⌉ frames) times TF's mel matrix (60–7800 Hz), then log(x + 1e-5) — with
 /// no 1e-5 floor. No learned parameters. Waveforms [batch, T] → features [batch, ⌈T/S⌉, N].
 /// </summary>

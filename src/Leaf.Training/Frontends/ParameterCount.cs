@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends;
 
-/// <summary>Counting a module's learned parameters (spec A.10, B.6).</summary>
+/// <summary>Counting a module's learned parameters (docs/frontends.md "Parameter counts").</summary>
 public static class ParameterCount
 {
     /// <summary>Number of scalar parameters of <paramref name="module"/>, or only of those that require gradients.</summary>

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// Per-channel energy normalisation (sPCEN, spec A.7) of energies [batch, N, T]:
+/// Per-channel energy normalisation (sPCEN, paper "Compression and normalization"; docs/frontends.md "sPCEN") of energies [batch, N, T]:
 /// Y = (E/(ε + M)^α' + δ)^(1/r') − δ^(1/r'), with M the <see cref="ExponentialMovingAverage"/> of E,
 /// α' = min(α, 1), r' = max(root, 1), ε = <see cref="PcenOptions.Floor"/>.
 /// </summary>

@@ -2,7 +2,7 @@ using Leaf.Frontends;
 
 namespace Leaf.Training.Frontends;
 
-/// <summary>sPCEN parameter values in the reference's linear parameterisation (spec A.7).</summary>
+/// <summary>sPCEN parameter values in the reference's linear parameterisation (docs/frontends.md "sPCEN").</summary>
 /// <param name="Alpha">α [N] (used as min(α, 1)).</param>
 /// <param name="Delta">δ [N].</param>
 /// <param name="Root">root [N] (exponent 1/max(root, 1)).</param>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// LEAF's optional learnable 2-tap pre-emphasis (spec A.2) with TF semantics: y[n] = w₀·x[n] + w₁·x[n+1], x[T] = 0
+/// LEAF's optional learnable 2-tap pre-emphasis (docs/frontends.md "Pre-emphasis") with TF semantics: y[n] = w₀·x[n] + w₁·x[n+1], x[T] = 0
 /// (a Keras Conv1D with <c>SAME</c> padding pads one zero on the right). Initial taps [−0.97, 1] give x[n+1] − 0.97·x[n].
 /// </summary>
 public sealed class PreEmphasis : nn.Module<Tensor, Tensor>

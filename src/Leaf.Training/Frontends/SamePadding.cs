@@ -8,7 +8,7 @@ public static class SamePadding
 {
     /// <summary>
     /// Zero-pads the last axis of <paramref name="input"/> so that a VALID convolution with this kernel and stride yields
-    /// ⌈T/S⌉ outputs aligned like TF's <c>SAME</c> (the padding depends on T mod S, spec G.1.4).
+    /// ⌈T/S⌉ outputs aligned like TF's <c>SAME</c> (the padding depends on T mod S, docs/frontends.md "Defaults and frame arithmetic").
     /// </summary>
     public static Tensor Apply(Tensor input, int kernel, int stride)
     {

@@ -5,13 +5,13 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// SincNet's parametrised band-pass convolution (spec B.3, reference <c>SincConv1D</c>): per filter two learnable values
+/// SincNet's parametrised band-pass convolution (docs/frontends.md "Baselines", reference <c>SincConv1D</c>): per filter two learnable values
 /// low and band (Hz); f_lo = 50 + |low|, f_hi = clip(f_lo + 50 + |band|, 50, sr/2), kernel = Hamming ·
 /// (2f_hi·sinc(2πf_hi t) − 2f_lo·sinc(2πf_lo t)) / max over taps, as <see cref="SincKernels.ImpulseResponses"/> computes.
 /// Stride 1, TF <c>SAME</c> padding, no bias: [batch, 1, T] → [batch, N, T].
 /// </summary>
 /// <remarks>
-/// Deviation: the reference evaluates t = n/16000 s whatever the sample rate (spec G.1.12); here t = n/sr, which is the
+/// Deviation: the reference evaluates t = n/16000 s whatever the sample rate (docs/frontends.md "Baselines"); here t = n/sr, which is the
 /// same at 16 kHz and correct elsewhere. Its Nyquist clip likewise uses the real sample rate.
 /// </remarks>
 public sealed class SincConv : nn.Module<Tensor, Tensor>

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// The SincNet baseline (spec B.3, reference <c>SincNet</c>): <see cref="SincConv"/> → LeakyReLU(0.2) → max pooling
+/// The SincNet baseline (docs/frontends.md "Baselines", reference <c>SincNet</c>): <see cref="SincConv"/> → LeakyReLU(0.2) → max pooling
 /// (window K, stride S, TF <c>SAME</c>: padded positions never win) → max(x, 1e-5) → layer normalisation over the N
 /// channels of each frame (epsilon 1e-3, learnable gain and bias). Waveforms [batch, T] → features [batch, ⌈T/S⌉, N].
 /// 4N parameters (160 for N = 40).

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// The SincNet+ baseline as coded in the reference (spec B.4, <c>SincNetPlus</c>): <see cref="SincConv"/> →
+/// The SincNet+ baseline as coded in the reference (docs/frontends.md "Baselines", <c>SincNetPlus</c>): <see cref="SincConv"/> →
 /// LeakyReLU(0.2) → LEAF's <see cref="GaussianLowpass"/> pooling (init 0.4, TF <c>SAME</c>, stride S) → max(x, 1e-5) →
 /// <see cref="Pcen"/> with the options of the description, which by default are <c>PCENLayer()</c>'s class defaults:
 /// frozen α 0.96, δ 2, root 2, one scalar s 0.04, floor 1e-6. Waveforms [batch, T] → features [batch, ⌈T/S⌉, N].

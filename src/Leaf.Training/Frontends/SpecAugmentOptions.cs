@@ -1,7 +1,7 @@
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// SpecAugment masking (spec A.8, lingvo's defaults): per example, <see cref="FrequencyMaskCount"/> bands of 0…
+/// SpecAugment masking (docs/frontends.md "After compression", lingvo's defaults): per example, <see cref="FrequencyMaskCount"/> bands of 0…
 /// <see cref="FrequencyMaskMaxBins"/> channels and <see cref="TimeMaskCount"/> spans of 0…min(<see cref="TimeMaskMaxFrames"/>,
 /// <see cref="TimeMaskMaxRatio"/>·T) frames are set to zero. Time warping is not implemented.
 /// </summary>

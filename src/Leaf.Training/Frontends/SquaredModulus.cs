@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// Squared modulus of interleaved complex channels (spec A.4): [batch, 2N, T] with channel 2n = Re, 2n+1 = Im →
+/// Squared modulus of interleaved complex channels (docs/frontends.md "Gabor filterbank"): [batch, 2N, T] with channel 2n = Re, 2n+1 = Im →
 /// [batch, N, T] with E_n = Re_n² + Im_n².
 /// </summary>
 public sealed class SquaredModulus : nn.Module<Tensor, Tensor>

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Leaf.Training.Frontends;
 
 /// <summary>
-/// Time-domain filterbanks (Zeghidour et al. 2018; spec B.2, reference <c>TimeDomainFilterbanks</c>): a free
+/// Time-domain filterbanks (Zeghidour et al. 2018; docs/frontends.md "Baselines", reference <c>TimeDomainFilterbanks</c>): a free
 /// convolution of 2N real filters (K taps, stride 1, TF <c>SAME</c>, no bias; initialised as mel-matched Gabor kernels,
 /// re/im interleaved) → squared modulus → one learnable window shared by all channels (initialised to the reference's
 /// squared Hann, VALID padding, stride S) → max(x, 1e-5) → log(x + 1e-5).

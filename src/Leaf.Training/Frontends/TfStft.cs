@@ -5,7 +5,7 @@ namespace Leaf.Training.Frontends;
 
 /// <summary>
 /// The power spectrogram |STFT|² of <c>tf.signal.stft(frame_length, frame_step, fft_length, pad_end=True)</c> with its
-/// default Hann window (spec B.1): frame i covers samples [i·S, i·S + L), the signal is zero-padded at the end so that
+/// default Hann window (docs/frontends.md "Baselines"): frame i covers samples [i·S, i·S + L), the signal is zero-padded at the end so that
 /// there are ⌈T/S⌉ frames, each windowed frame is zero-padded (or cropped) to the FFT size, and the rfft's
 /// fft/2 + 1 bins are squared. Computed exactly as a strided convolution with a windowed DFT basis.
 /// </summary>

@@ -19,18 +19,6 @@ namespace Leaf.Training.Training;
 /// </summary>
 public sealed class Trainer
 {
-    /// <summary>Name of the checkpoint of the latest epoch.</summary>
-    public const string LastCheckpoint = "last.ckpt";
-    /// <summary>Name of the checkpoint with the best validation accuracy.</summary>
-    public const string BestCheckpoint = "best.ckpt";
-    /// <summary>Name of the per-epoch metrics file.</summary>
-    public const string MetricsFile = "metrics.csv";
-    /// <summary>Name of the learned frontend description.</summary>
-    public const string FrontendFile = "frontend.json";
-    /// <summary>Name of the test report.</summary>
-    public const string ReportFile = "report.json";
-    /// <summary>Name of the folder of TensorBoard event files.</summary>
-    public const string TensorBoardFolder = "tensorboard";
     /// <summary>Task name of a dataset trained on its own.</summary>
     public const string SingleTaskName = "task";
 
@@ -91,11 +79,11 @@ public sealed class Trainer
         using var model = CreateModel();
         var (optimizer, baseRates) = CreateOptimizer(model);
         using var disposeOptimizer = optimizer;
-        string last = Output(LastCheckpoint);
+        string last = Output(RunFolder.LastCheckpoint);
         var state = _options.Resume && File.Exists(last) ? Checkpoint.Load(last, model, optimizer) : TrainingState.Start(_options.Seed);
         if (state.Seed != _options.Seed) throw new ArgumentException($"{last} was trained with seed {state.Seed}, not {_options.Seed}");
-        var metrics = MetricsLog.Read(Output(MetricsFile), state.Epoch);
-        var tensorBoard = _options.TensorBoard ? new TensorBoardLog(Output(TensorBoardFolder)) : null;
+        var metrics = MetricsLog.Read(Output(RunFolder.MetricsFile), state.Epoch);
+        var tensorBoard = _options.TensorBoard ? new TensorBoardLog(Output(RunFolder.TensorBoardFolder)) : null;
         var session = Stopwatch.StartNew();
         double startSeconds = state.Seconds;
         while (!Finished(state))
@@ -114,15 +102,15 @@ public sealed class Trainer
             };
             var line = epochResult.ToMetrics(epoch, state, meanValid, valid, lr, frontendLr, _tasks);
             metrics.Add(line);
-            if (better) Checkpoint.Save(Output(BestCheckpoint), state, model, optimizer);
+            if (better) Checkpoint.Save(Output(RunFolder.BestCheckpoint), state, model, optimizer);
             Checkpoint.Save(last, state, model, optimizer);
-            MetricsLog.Write(Output(MetricsFile), [.. _tasks.Select(t => t.Name)], metrics);
+            MetricsLog.Write(Output(RunFolder.MetricsFile), [.. _tasks.Select(t => t.Name)], metrics);
             tensorBoard?.Write(line);
         }
-        if (File.Exists(Output(BestCheckpoint))) Checkpoint.LoadWeights(Output(BestCheckpoint), model);
+        if (File.Exists(Output(RunFolder.BestCheckpoint))) Checkpoint.LoadWeights(Output(RunFolder.BestCheckpoint), model);
         var report = Test(model, state, cancellation);
-        ((IFrontend)model.Frontend).ToDescription().Save(Output(FrontendFile));
-        Leaf.Audio.AtomicFile.WriteText(Output(ReportFile), report.ToJson());
+        ((IFrontend)model.Frontend).ToDescription().Save(Output(RunFolder.FrontendFile));
+        Leaf.Audio.AtomicFile.WriteText(Output(RunFolder.ReportFile), report.ToJson());
         return new TrainingResult(state, metrics, report, model.ToDescription());
     }
 
