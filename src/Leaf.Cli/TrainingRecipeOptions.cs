@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Leaf.Datasets;
+using Leaf.Datasets.Augmentation;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
-using Leaf.Training.Data;
-using Leaf.Training.Data.Augmentation;
 using Leaf.Training.Frontends;
 using Leaf.Training.Training;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Leaf.Training.Data;
+using Leaf.Datasets;
 using Leaf.Training.Training;
 using Spectre.Console;
 
