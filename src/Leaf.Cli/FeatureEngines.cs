@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Leaf.Frontends;
 using Leaf.Onnx;
 using Leaf.Training.Frontends;
@@ -26,9 +27,14 @@ internal static class FeatureEngines
     public static IFeaturizer Create(string engine, FrontendDescription description, LeafAlgorithm algorithm = LeafAlgorithm.Exact, string device = "cpu") => engine switch
     {
         "onnx" => new OnnxFeaturizer(description, algorithm, device),
-        "torch" => new TorchFeaturizer(description, algorithm, Leaf.Training.TorchRuntime.Device(device)),
+        "torch" => CreateTorch(description, algorithm, device),
         _ => throw new ArgumentException($"unknown engine '{engine}'"),
     };
+
+    // A method of its own, never inlined, so that compiling Create (the ONNX engine's path) loads neither TorchSharp nor Leaf.Training.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IFeaturizer CreateTorch(FrontendDescription description, LeafAlgorithm algorithm, string device) =>
+        new TorchFeaturizer(description, algorithm, Leaf.Training.TorchRuntime.Device(device));
 
     private sealed class OnnxFeaturizer(FrontendDescription description, LeafAlgorithm algorithm, string device) : IFeaturizer
     {

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Leaf.Datasets;
+using Leaf.Datasets.Augmentation;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
-using Leaf.Training.Data;
-using Leaf.Training.Data.Augmentation;
 using Leaf.Training.Frontends;
 using Leaf.Training.Training;
 
@@ -15,7 +15,8 @@ namespace Leaf.Cli;
 /// </summary>
 internal sealed class TrainingRecipeOptions
 {
-    private static readonly TrainerOptions Defaults = new() { OutputDirectory = "." };
+    // A new instance at each use, never a static field: building the command tree (every leaf command does) then loads no Leaf.Training.
+    private static TrainerOptions Defaults => new() { OutputDirectory = "." };
 
     public Option<string> Frontend { get; } = new("--frontend")
     {
@@ -27,7 +28,7 @@ internal sealed class TrainingRecipeOptions
     public Option<double?> Minutes { get; } = new Option<double?>("--minutes") { Description = "Time budget in minutes; stops at the first epoch end past it." }.Range(0, OptionRules.MaxMinutes);
     public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Clips per batch.", DefaultValueFactory = _ => Defaults.BatchSize }.Range(1, OptionRules.MaxBatch);
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = "Adam learning rate of the encoder and heads.", DefaultValueFactory = _ => Defaults.LearningRate }.Range(0, 10);
-    public Option<double?> FrontendLearningRate { get; } = new Option<double?>("--frontend-lr") { Description = $"Adam learning rate of the frontend (default: {Defaults.EffectiveFrontendLearningRate:G3}; 0 freezes it)." }.Range(0, 10, minInclusive: true);
+    public Option<double?> FrontendLearningRate { get; } = new Option<double?>("--frontend-lr") { Description = "Adam learning rate of the frontend (default: the --lr value; 0 freezes it)." }.Range(0, 10, minInclusive: true);
     public Option<double> WidthLearningRateScale { get; } = new Option<double>("--width-lr-scale") { Description = "Factor on the frontend learning rate for LEAF's Gabor filter widths (σ is in samples, so Adam moves it little at 1).", DefaultValueFactory = _ => Defaults.FilterWidthLearningRateScale }.Range(0, 1e6, minInclusive: true);
     public Option<double> WeightDecay { get; } = new Option<double>("--weight-decay") { Description = "Adam weight decay.", DefaultValueFactory = _ => Defaults.WeightDecay }.Range(0, 10, minInclusive: true);
     public Option<int> Patience { get; } = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation accuracy (0: never).", DefaultValueFactory = _ => Defaults.Patience }.Range(0, OptionRules.MaxEpochs);

@@ -12,10 +12,16 @@ internal sealed class LeafProcess : IDisposable
     public LeafProcess(params string[] args) : this([], args) { }
 
     /// <summary>Runs <c>PREFIX… dotnet leaf.dll ARGS…</c> (e.g. a prefix that drops privileges).</summary>
-    public LeafProcess(IReadOnlyList<string> prefix, params string[] args)
+    public LeafProcess(IReadOnlyList<string> prefix, params string[] args) : this(prefix, new Dictionary<string, string>(), args) { }
+
+    /// <summary>Runs <c>dotnet leaf.dll ARGS…</c> with <paramref name="environment"/> added to this process's environment.</summary>
+    public LeafProcess(IReadOnlyDictionary<string, string> environment, params string[] args) : this([], environment, args) { }
+
+    private LeafProcess(IReadOnlyList<string> prefix, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         string host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
         var start = new ProcessStartInfo(prefix.Count > 0 ? prefix[0] : host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         foreach (string p in prefix.Skip(1).Append(host).Skip(prefix.Count > 0 ? 0 : 1)) start.ArgumentList.Add(p);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "leaf.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);

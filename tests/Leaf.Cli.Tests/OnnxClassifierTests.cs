@@ -1,6 +1,6 @@
 using Leaf.Audio;
+using Leaf.Datasets;
 using Leaf.Onnx.Classifiers;
-using Leaf.Training.Data;
 
 namespace Leaf.Cli.Tests;
 

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Leaf.Audio;
+using Leaf.Datasets;
+using Leaf.Datasets.Synthesis;
 using Leaf.MLNet;
 using Leaf.Onnx.Classifiers;
 using Leaf.Tests;
-using Leaf.Training.Data;
-using Leaf.Training.Synthesis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

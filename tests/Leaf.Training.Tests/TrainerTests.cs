@@ -1,7 +1,8 @@
 using Leaf.Audio;
+using Leaf.Datasets;
 using Leaf.Frontends;
+using Leaf.Tests;
 using Leaf.Training.Classifiers;
-using Leaf.Training.Data;
 using Leaf.Training.Training;
 using static TorchSharp.torch;
 

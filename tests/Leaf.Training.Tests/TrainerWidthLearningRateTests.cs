@@ -1,5 +1,6 @@
+using Leaf.Datasets;
 using Leaf.Frontends;
-using Leaf.Training.Data;
+using Leaf.Tests;
 using Leaf.Training.Training;
 
 namespace Leaf.Training.Tests;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Leaf.Datasets;
 using Leaf.Frontends;
-using Leaf.Training.Data;
 using Leaf.Training.Training;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Leaf.Training.Synthesis;
+using Leaf.Datasets.Synthesis;
 
 namespace Leaf.Cli.Commands;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Leaf.Cli.MlNet;
+using Leaf.Datasets;
+using Leaf.Datasets.Synthesis;
 using Leaf.Frontends;
 using Leaf.MLNet;
-using Leaf.Training.Data;
-using Leaf.Training.Synthesis;
 using Leaf.Training.Training;
 using Microsoft.ML;
 using Spectre.Console;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Leaf.Datasets;
 using Leaf.Onnx.Classifiers;
-using Leaf.Training.Data;
 using Leaf.Training.Training;
 
 namespace Leaf.Cli.Commands;

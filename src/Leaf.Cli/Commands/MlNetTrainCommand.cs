@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Leaf.Cli.MlNet;
+using Leaf.Datasets;
 using Leaf.MLNet;
-using Leaf.Training.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;

@@ -1,10 +1,10 @@
 using System.CommandLine;
+using Leaf.Datasets;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx;
 using Leaf.Onnx.Classifiers;
 using Leaf.Plotting;
-using Leaf.Training.Data;
 using Leaf.Training.Training;
 using Spectre.Console;
 

@@ -28,7 +28,7 @@ internal sealed class EpochTotals(int tasks)
     }
 
     /// <summary>The epoch's metrics line, with the validation accuracies and learning rates of the epoch.</summary>
-    public EpochMetrics ToMetrics(int epoch, TrainingState state, double meanValid, double[] valid, double lr, double frontendLr, IReadOnlyList<Data.NamedDataset> tasks) =>
+    public EpochMetrics ToMetrics(int epoch, TrainingState state, double meanValid, double[] valid, double lr, double frontendLr, IReadOnlyList<Leaf.Datasets.NamedDataset> tasks) =>
         new(epoch, state.Step, MeanLoss, Accuracy, meanValid, lr, frontendLr, state.Seconds,
             [.. tasks.Select((t, k) => new TaskMetrics(t.Name, _loss[k] / Math.Max(Clips[k], 1), (double)_correct[k] / Math.Max(Clips[k], 1), valid[k]))]);
 }

@@ -1,3 +1,5 @@
+using Leaf.Datasets;
+
 namespace Leaf.Training.Training;
 
 /// <summary>One task's test results in <c>report.json</c> (per-file protocol, best checkpoint).</summary>

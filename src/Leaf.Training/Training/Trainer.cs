@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Leaf.Datasets;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
-using Leaf.Training.Data;
 using Leaf.Training.Frontends;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,7 +1,7 @@
+using Leaf.Datasets;
+using Leaf.Datasets.Augmentation;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
-using Leaf.Training.Data;
-using Leaf.Training.Data.Augmentation;
 using Leaf.Training.Frontends;
 
 namespace Leaf.Training.Training;
