@@ -41,14 +41,15 @@ public sealed partial class ReadmeTests
     }
 
     // The block becomes a file-based program referencing the library projects, kept at a fixed path under artifacts/ so
-    // that repeated runs reuse its build (warnings stay warnings: the block is user code, not the library's); it runs in
-    // the working folder, where the shell blocks left their files.
+    // that repeated runs reuse its build; it runs in the working folder, where the shell blocks left their files. Warnings
+    // stay warnings (the block is user code, not the library's), and it is an ordinary program: file-based programs
+    // default to native AOT, which turns off the reflection-based JSON that ML.NET's model loading uses.
     private static void RunCSharp(string code, string directory, int line)
     {
         string program = Repository.Path("artifacts", "readme", $"block-{line}.cs");
         Directory.CreateDirectory(Path.GetDirectoryName(program)!);
         string references = string.Concat(LibraryProjects.Select(p => $"#:project {Repository.Path("src", p, p + ".csproj")}\n"));
-        File.WriteAllText(program, $"{references}#:property TreatWarningsAsErrors=false\n{code}\n");
+        File.WriteAllText(program, $"{references}#:property TreatWarningsAsErrors=false\n#:property PublishAot=false\n{code}\n");
         var (exitCode, output) = Run(directory, TimeSpan.FromMinutes(5), "dotnet", "run", "-c", "Release", program);
         Assert.True(exitCode == 0, $"README.md line {line}: the C# block failed ({exitCode})\n{output}");
     }
