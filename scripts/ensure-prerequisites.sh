@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on Debian/Ubuntu, only when missing; idempotent.
 #   --quiet   print nothing when everything is present
-#   --tests   also what the test suite needs: python3-onnx (ONNX checker), espeak-ng and fluidsynth (synthesised datasets)
+#   --tests   also what the test suite needs: python3-onnx (ONNX checker), espeak-ng and fluidsynth (synthesised datasets),
+#             and dotnet-repl, the notebook runner pinned in dotnet-tools.json (dotnet tool restore)
 set -euo pipefail
 quiet=0; tests=0
 for a in "$@"; do case "$a" in --quiet) quiet=1;; --tests) tests=1;; esac; done
@@ -9,6 +10,12 @@ for a in "$@"; do case "$a" in --quiet) quiet=1;; --tests) tests=1;; esac; done
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "leaf: the .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian); 'dotnet' is not on PATH" >&2
   exit 1
+fi
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [[ $tests == 1 ]] && ! (cd "$root" && dotnet tool run dotnet-repl --version >/dev/null 2>&1); then
+  [[ $quiet == 1 ]] || echo "leaf: restoring dotnet-repl (dotnet tool restore)" >&2
+  (cd "$root" && dotnet tool restore >/dev/null)
 fi
 
 missing=()
