@@ -3,8 +3,9 @@ using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Data;
 using Leaf.Training.Data.Augmentation;
+using Leaf.Training.Fitting;
 using Leaf.Training.Frontends;
-using Leaf.Training.Training;
+using Leaf.Training.Frontends.Compression;
 
 namespace Leaf.Cli;
 

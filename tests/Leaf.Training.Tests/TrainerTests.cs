@@ -2,7 +2,7 @@ using Leaf.Audio;
 using Leaf.Frontends;
 using Leaf.Training.Classifiers;
 using Leaf.Training.Data;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;

@@ -1,6 +1,6 @@
 using Leaf.Frontends;
 using Leaf.Training.Data;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 
 namespace Leaf.Training.Tests;
 

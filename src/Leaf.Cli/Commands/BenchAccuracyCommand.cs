@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Leaf.Training.Data;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
+using Leaf.Training.Frontends;
 using Spectre.Console;
 
 namespace Leaf.Cli.Commands;

@@ -4,8 +4,9 @@ using Leaf.Cli.MlNet;
 using Leaf.Frontends;
 using Leaf.MLNet;
 using Leaf.Training.Data;
+using Leaf.Training.Fitting;
+using Leaf.Training.Frontends;
 using Leaf.Training.Synthesis;
-using Leaf.Training.Training;
 using Microsoft.ML;
 using Spectre.Console;
 

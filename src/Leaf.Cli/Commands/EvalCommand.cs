@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Leaf.Onnx.Classifiers;
 using Leaf.Training.Data;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 
 namespace Leaf.Cli.Commands;
 

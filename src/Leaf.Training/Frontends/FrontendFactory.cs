@@ -1,4 +1,5 @@
 using Leaf.Frontends;
+using Leaf.Training.Frontends.Baselines;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends;

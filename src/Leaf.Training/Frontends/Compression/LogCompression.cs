@@ -1,0 +1,22 @@
+using Leaf.Training.TorchSharpWorkarounds;
+using static TorchSharp.torch;
+
+namespace Leaf.Training.Frontends.Compression;
+
+/// <summary>The reference's <c>log_compression</c>: log(x + offset), offset 1e-5 (spec A.7, "alternative compression").</summary>
+public sealed class LogCompression : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="offset">Added before the logarithm (1e-5 in the reference).</param>
+    public LogCompression(double offset = 1e-5) : base(nameof(LogCompression)) => Offset = offset;
+
+    /// <summary>The offset added before the logarithm.</summary>
+    public double Offset { get; }
+
+    /// <summary>log(x + offset), element-wise.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return input.Plus(Offset).log().MoveToOuterDisposeScope();
+    }
+}
