@@ -40,7 +40,7 @@ public class BaselineTests
             Assert.True(y.isfinite().all().item<bool>(), $"{kind.ToName()}: non-finite output");
             Assert.Equal([1L, frames, 40], module.forward(randn(1, samples, 1)).shape); // [batch, T, 1] is accepted too
         }
-        Assert.Equal(40, ((IFrontend)module).OutputChannels);
+        Assert.Equal(40, module.OutputChannels);
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public class BaselineTests
         {
             using var module = FrontendFactory.Create(FrontendDescription.Default(kind));
             var names = module.state_dict().Keys.Order(StringComparer.Ordinal).ToArray();
-            Assert.Equal(((IFrontend)module).ToDescription().Parameters.Keys, names);
+            Assert.Equal(module.ToDescription().Parameters.Keys, names);
         }
     }
 
@@ -76,7 +76,7 @@ public class BaselineTests
         {
             var initial = FrontendDescription.Default(kind).WithInitialParameters();
             using var module = FrontendFactory.Create(FrontendDescription.Default(kind));
-            var described = ((IFrontend)module).ToDescription();
+            var described = module.ToDescription();
             Assert.Equal(initial.Parameters.Keys, described.Parameters.Keys);
             foreach (var (name, value) in initial.Parameters) Assert.Equal(value, described.Parameters[name]);
         }
@@ -92,9 +92,9 @@ public class BaselineTests
         {
             var trained = Perturb(FrontendDescription.Default(kind).WithInitialParameters());
             using var original = FrontendFactory.Create(trained);
-            var json = ((IFrontend)original).ToDescription().ToJson();
+            var json = original.ToDescription().ToJson();
             using var reloaded = FrontendFactory.Create(FrontendDescription.FromJson(json));
-            foreach (var (name, value) in trained.Parameters) Assert.Equal(value, ((IFrontend)reloaded).ToDescription().Parameters[name]);
+            foreach (var (name, value) in trained.Parameters) Assert.Equal(value, reloaded.ToDescription().Parameters[name]);
             using (no_grad()) Assert.Equal(original.forward(x).data<float>().ToArray(), reloaded.forward(x).data<float>().ToArray());
         }
     }

@@ -110,7 +110,7 @@ public class LeafFrontendTests
     {
         using var module = FrontendFactory.Create(new FrontendDescription());
         var frontend = Assert.IsType<LeafFrontend>(module);
-        Assert.Equal(40, ((IFrontend)frontend).OutputChannels);
+        Assert.Equal(40, frontend.OutputChannels);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class Trainer
         }
         if (File.Exists(Output(BestCheckpoint))) Checkpoint.LoadWeights(Output(BestCheckpoint), model);
         var report = Test(model, state, cancellation);
-        ((IFrontend)model.Frontend).ToDescription().Save(Output(FrontendFile));
+        model.Frontend.ToDescription().Save(Output(FrontendFile));
         Leaf.Audio.AtomicFile.WriteText(Output(ReportFile), report.ToJson());
         return new TrainingResult(state, metrics, report, model.ToDescription());
     }
@@ -202,7 +202,7 @@ public sealed class Trainer
             TestAccuracy = MeanOfDefined([.. tasks.Select(t => t.TestAccuracy)]), BestValidAccuracy = state.BestValidAccuracy, BestEpoch = state.BestEpoch,
             Epochs = state.Epoch, Steps = state.Step, Seconds = state.Seconds, ClipsPerSecond = state.Clips / Math.Max(state.Seconds, 1e-9),
             FrontendParameters = model.Frontend.CountParameters(trainableOnly: true), TotalParameters = model.CountParameters(trainableOnly: true),
-            Tasks = tasks, Frontend = ((IFrontend)model.Frontend).ToDescription(),
+            Tasks = tasks, Frontend = model.Frontend.ToDescription(),
         };
     }
 

@@ -17,7 +17,7 @@ namespace Leaf.Training.Frontends;
 /// <c>compression.alpha</c>, …), so the state dict and the description name the same values. Window and stride come from the
 /// description's sample rate; missing parameters get the paper's initialisation re-targeted to that sample rate.
 /// </remarks>
-public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstrained
+public sealed class LeafFrontend : Frontend, IConstrained
 {
     // Field names are the state-dict prefixes.
     private readonly PreEmphasis? preemphasis;
@@ -61,7 +61,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     }
 
     /// <inheritdoc/>
-    public int OutputChannels => description.FilterCount;
+    public override int OutputChannels => description.FilterCount;
 
     /// <summary>How the pooled energies are computed.</summary>
     public LeafAlgorithm Algorithm { get; }
@@ -100,7 +100,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     }
 
     /// <inheritdoc/>
-    public FrontendDescription ToDescription()
+    public override FrontendDescription ToDescription()
     {
         var p = new SortedDictionary<string, ParameterTensor>(StringComparer.Ordinal);
         if (preemphasis is not null) p[ParameterNames.PreemphasisWeight] = ParameterTensor.Vector(preemphasis.Taps);

@@ -10,7 +10,7 @@ namespace Leaf.Training.Frontends.Baselines;
 /// 512-point FFT, frames from sample 0, ⌈T/160⌉ frames) times TF's mel matrix (60–7800 Hz), then log(x + 1e-5) — with
 /// no 1e-5 floor. No learned parameters. Waveforms [batch, T] → features [batch, ⌈T/S⌉, N].
 /// </summary>
-public sealed class MelFilterbanks : nn.Module<Tensor, Tensor>, IFrontend
+public sealed class MelFilterbanks : Frontend
 {
 #pragma warning disable IDE1006 // field names are the module names
     private readonly TfStft stft;
@@ -32,10 +32,10 @@ public sealed class MelFilterbanks : nn.Module<Tensor, Tensor>, IFrontend
     }
 
     /// <inheritdoc/>
-    public int OutputChannels => description.FilterCount;
+    public override int OutputChannels => description.FilterCount;
 
     /// <inheritdoc/>
-    public FrontendDescription ToDescription() => description;
+    public override FrontendDescription ToDescription() => description;
 
     /// <summary>Log-mel energies [batch, ⌈T/S⌉, N] of waveforms [batch, T] or [batch, T, 1] (T ≥ 1), in the input's dtype.</summary>
     public override Tensor forward(Tensor input)

@@ -11,7 +11,7 @@ namespace Leaf.Training.Frontends.Baselines;
 /// channels of each frame (epsilon 1e-3, learnable gain and bias). Waveforms [batch, T] → features [batch, ⌈T/S⌉, N].
 /// 4N parameters (160 for N = 40).
 /// </summary>
-public sealed class SincNet : nn.Module<Tensor, Tensor>, IFrontend
+public sealed class SincNet : Frontend
 {
     /// <summary>Negative slope of the LeakyReLU (Keras <c>LeakyReLU(alpha=0.2)</c>).</summary>
     public const double LeakySlope = 0.2;
@@ -44,10 +44,10 @@ public sealed class SincNet : nn.Module<Tensor, Tensor>, IFrontend
     }
 
     /// <inheritdoc/>
-    public int OutputChannels => description.FilterCount;
+    public override int OutputChannels => description.FilterCount;
 
     /// <inheritdoc/>
-    public FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,
+    public override FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,
     [
         (ParameterNames.SincLow, ParameterTensor.Vector(filterbank.Low)),
         (ParameterNames.SincBand, ParameterTensor.Vector(filterbank.Band)),

@@ -14,7 +14,7 @@ namespace Leaf.Training.Frontends.Baselines;
 /// frozen α 0.96, δ 2, root 2, one scalar s 0.04, floor 1e-6. Waveforms [batch, T] → features [batch, ⌈T/S⌉, N].
 /// 3N trainable parameters by default (120 for N = 40).
 /// </summary>
-public sealed class SincNetPlus : nn.Module<Tensor, Tensor>, IFrontend
+public sealed class SincNetPlus : Frontend
 {
 #pragma warning disable IDE1006 // field names are the state-dict names (filterbank.low, pooling.width, compression.alpha, …)
     private readonly SincConv filterbank;
@@ -36,10 +36,10 @@ public sealed class SincNetPlus : nn.Module<Tensor, Tensor>, IFrontend
     }
 
     /// <inheritdoc/>
-    public int OutputChannels => description.FilterCount;
+    public override int OutputChannels => description.FilterCount;
 
     /// <inheritdoc/>
-    public FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,
+    public override FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,
         new (string, ParameterTensor)[]
         {
             (ParameterNames.SincLow, ParameterTensor.Vector(filterbank.Low)),

@@ -18,7 +18,7 @@ namespace Leaf.Training.Frontends.Baselines;
 /// <remarks>
 /// Inputs shorter than the window are rejected: the reference's VALID pooling would give zero frames.
 /// </remarks>
-public sealed class TdFilterbanks : nn.Module<Tensor, Tensor>, IFrontend
+public sealed class TdFilterbanks : Frontend
 {
 #pragma warning disable IDE1006 // field names are the state-dict names (filterbank.weight, pooling.window)
     private readonly ConvFilterbank filterbank;
@@ -40,13 +40,13 @@ public sealed class TdFilterbanks : nn.Module<Tensor, Tensor>, IFrontend
     }
 
     /// <inheritdoc/>
-    public int OutputChannels => description.FilterCount;
+    public override int OutputChannels => description.FilterCount;
 
     /// <summary>Smallest accepted input length: the window length K.</summary>
     public int MinimumSamples => description.WindowLength;
 
     /// <inheritdoc/>
-    public FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,
+    public override FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,
     [
         (ParameterNames.ConvWeight, filterbank.Weights),
         (ParameterNames.PoolingWindow, ParameterTensor.Vector(pooling.Window)),
