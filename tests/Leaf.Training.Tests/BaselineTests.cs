@@ -2,6 +2,7 @@ using Leaf.Frontends;
 using Leaf.Training.Frontends;
 using Leaf.Training.Frontends.Baselines;
 using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.Frontends.Pooling;
 using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
@@ -123,7 +124,7 @@ public class BaselineTests
         using var scope = NewDisposeScope();
         // All values negative: −∞ padding keeps them, zero padding would return 0 at the edges.
         var x = ScalarArguments.Range(10, float32, CPU).SubtractedFrom(-1).reshape(1, 1, 10);
-        var y = SincNet.MaxPoolSame(x, 5, 3);
+        var y = PoolingFunctional.MaxPoolSame(x, 5, 3);
         Assert.Equal([1L, 1, 4], y.shape);
         // T = 10, K = 5, S = 3: pads (2, 2), windows [−2, 3), [1, 6), [4, 9), [7, 12).
         Assert.Equal([-1f, -2f, -5f, -8f], y.data<float>().ToArray());

@@ -16,8 +16,7 @@ public static class FrontendFactory
         FrontendKind.Leaf => new LeafFrontend(description, algorithm: leafAlgorithm),
         FrontendKind.Mel => new MelFilterbanks(description),
         FrontendKind.TdFilterbanks => new TdFilterbanks(description),
-        FrontendKind.SincNet => new SincNet(description),
-        FrontendKind.SincNetPlus => new SincNetPlus(description),
+        FrontendKind.SincNet or FrontendKind.SincNetPlus => new SincNet(description),
         _ => throw new NotSupportedException($"no TorchSharp module for frontend kind '{description.Kind.ToName()}' yet"),
     };
 }

@@ -22,7 +22,6 @@ public sealed class LeafFrontend : Frontend, IConstrained
     // Field names are the state-dict prefixes.
     private readonly PreEmphasis? preemphasis;
     private readonly GaborFilterbank filterbank;
-    private readonly SquaredModulus modulus = new();
     private readonly GaussianLowpass pooling;
     private readonly nn.Module<Tensor, Tensor> compression;
     private readonly InstanceNorm? norm;
@@ -83,9 +82,12 @@ public sealed class LeafFrontend : Frontend, IConstrained
             throw new ArgumentException($"LEAF expects a waveform [batch, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
         using var scope = NewDisposeScope();
         var x = preemphasis is null ? waveform : preemphasis.forward(waveform);
-        if (fast is null) return pooling.forward(modulus.forward(filterbank.forward(x))).MoveToOuterDisposeScope();
+        // Both algorithms compute from the same impulse responses and windows.
         var (re, im) = filterbank.ImpulseResponses();
-        return fast.PooledEnergies(x, re, im, pooling.Windows()).MoveToOuterDisposeScope();
+        var windows = pooling.Windows();
+        if (fast is not null) return fast.PooledEnergies(x, re, im, windows).MoveToOuterDisposeScope();
+        var filtered = FilterbankFunctional.Correlate(x.unsqueeze(1), FilterbankFunctional.InterleavedKernels(re, im));
+        return PoolingFunctional.DepthwisePool(FilterbankFunctional.SquaredModulus(filtered), windows, pooling.Stride).MoveToOuterDisposeScope();
     }
 
     /// <summary>Features [batch, frames, N] of waveforms [batch, samples].</summary>

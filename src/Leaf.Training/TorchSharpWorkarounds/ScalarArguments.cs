@@ -4,14 +4,18 @@ using static TorchSharp.torch;
 namespace Leaf.Training.TorchSharpWorkarounds;
 
 /// <summary>
-/// Tensor operations with number arguments that hold their <see cref="Scalar"/> until the native call has returned.
-/// TorchSharp 0.107 converts numbers to <see cref="Scalar"/> objects implicitly and leaves them to the finalizer, which can
-/// free one while libtorch still reads it (dotnet/TorchSharp#1434): under allocation pressure that surfaced here as
-/// "INTERNAL ASSERT FAILED at c10/core/Scalar.h" from <c>square()</c> (which is <c>pow(2)</c>) and from tensor
-/// <c>+</c> (which passes an implicit alpha of 1), and as "Unknown scalar type" from <c>eq(0)</c>, whenever another thread
-/// made the collector run during the call. All code here uses these instead; the tests' <c>FinalizerOnlyScalars</c> scan
-/// of the compiled code fails on any call that still makes such a Scalar (including TorchSharp's own <c>BatchNorm</c> and
-/// <c>Adam</c>, which <see cref="BatchNormalization"/> and <see cref="HeldScalarAdam"/> replace).
+/// The arithmetic vocabulary of the TorchSharp modules: tensor operations that hold every <see cref="Scalar"/> they pass
+/// until the native call has returned. TorchSharp 0.107 converts numbers to <see cref="Scalar"/> objects implicitly and
+/// leaves them to the finalizer, which can free one while libtorch still reads it (dotnet/TorchSharp#1434): under
+/// allocation pressure that surfaced here as "INTERNAL ASSERT FAILED at c10/core/Scalar.h" from <c>square()</c> (which is
+/// <c>pow(2)</c>) and from tensor <c>+</c> (which passes an implicit alpha of 1), and as "Unknown scalar type" from
+/// <c>eq(0)</c>, whenever another thread made the collector run during the call. So the modules write all four operators
+/// as methods, with a tensor or a number: <c>Plus</c>, <c>Minus</c>, <c>Times</c>, <c>DividedBy</c> (tensor <c>-</c>,
+/// <c>*</c> and <c>/</c> are safe, but one vocabulary reads better than operators for three and a method for the
+/// fourth). The tests' <c>FinalizerOnlyScalars</c> scan of the compiled code fails on any call that still makes such a
+/// Scalar (including TorchSharp's own <c>BatchNorm</c> and <c>Adam</c>, which <see cref="BatchNormalization"/> and
+/// <see cref="HeldScalarAdam"/> replace) and on any tensor operator in the modules. docs/platforms.md lists what to undo
+/// once TorchSharp holds its Scalars.
 /// </summary>
 internal static class ScalarArguments
 {
@@ -21,6 +25,15 @@ internal static class ScalarArguments
 
     /// <summary>a + b (TorchSharp's <c>+</c> passes an implicit alpha of 1).</summary>
     public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
+
+    /// <summary>a − b, as <c>-</c>.</summary>
+    public static Tensor Minus(this Tensor a, Tensor b) => a.sub(b);
+
+    /// <summary>a·b elementwise, as <c>*</c>.</summary>
+    public static Tensor Times(this Tensor a, Tensor b) => a.mul(b);
+
+    /// <summary>a / b elementwise, as <c>/</c>.</summary>
+    public static Tensor DividedBy(this Tensor a, Tensor b) => a.div(b);
 
     /// <summary>x + 1 in place (a counter).</summary>
     public static Tensor IncrementInPlace(this Tensor x) => x.add_(One, One);

@@ -1,4 +1,3 @@
-using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends.Compression;
@@ -16,7 +15,6 @@ public sealed class LogCompression : nn.Module<Tensor, Tensor>
     /// <summary>log(x + offset), element-wise.</summary>
     public override Tensor forward(Tensor input)
     {
-        using var scope = NewDisposeScope();
-        return input.Plus(Offset).log().MoveToOuterDisposeScope();
+        return CompressionFunctional.Log(input, Offset);
     }
 }

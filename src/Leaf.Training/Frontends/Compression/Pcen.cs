@@ -1,5 +1,4 @@
 using Leaf.Frontends;
-using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -79,13 +78,7 @@ public sealed class Pcen : nn.Module<Tensor, Tensor>
         if (energies.dim() != 3 || energies.shape[1] != Channels)
             throw new ArgumentException($"sPCEN expects [batch, {Channels}, time], got [{string.Join(", ", energies.shape)}]", nameof(energies));
         using var scope = NewDisposeScope();
-        var smoothed = ExponentialMovingAverage.Apply(energies, Smoothing, Options.WarmStart);
-        var a = Alpha.AtMost(1).unsqueeze(1);
-        var d = Delta.unsqueeze(1);
-        var invRoot = Root.AtLeast(1).reciprocal().unsqueeze(1);
-        // Y = (E / (ε + M)^α' + δ)^(1/r') − δ^(1/r')
-        var normalised = energies / smoothed.Plus(Options.Floor).pow(a);
-        return (normalised.Plus(d).pow(invRoot) - d.pow(invRoot)).MoveToOuterDisposeScope();
+        return CompressionFunctional.Pcen(energies, new PcenTensors(Alpha, Delta, Root, Smoothing), Options).MoveToOuterDisposeScope();
     }
 
     private static Parameter LogParameter(float[] values, string name, bool learn)

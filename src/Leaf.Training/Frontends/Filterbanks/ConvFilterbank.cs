@@ -38,8 +38,6 @@ public sealed class ConvFilterbank : nn.Module<Tensor, Tensor>
     {
         if (waveform.dim() != 3 || waveform.shape[1] != 1 || waveform.shape[2] < 1)
             throw new ArgumentException($"the filterbank expects [batch, 1, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
-        using var scope = NewDisposeScope();
-        var padded = SamePadding.Apply(waveform, WindowLength, 1);
-        return nn.functional.conv1d(padded, weight.unsqueeze(1)).MoveToOuterDisposeScope();
+        return FilterbankFunctional.Correlate(waveform, weight);
     }
 }

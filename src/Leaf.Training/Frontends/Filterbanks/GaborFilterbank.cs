@@ -46,29 +46,17 @@ public sealed class GaborFilterbank : nn.Module<Tensor, Tensor>, IConstrained
     public float[] Widths => ParameterValues.ToFloats(width);
 
     /// <summary>
-    /// Impulse responses φ_n(t) = 1/(√(2π)σ_n)·exp(−t²/(2σ_n²))·(cos η_n t, sin η_n t) for t = −⌊K/2⌋ … ⌈K/2⌉−1, after
-    /// clipping η to [0, π] and σ to the <see cref="GaborConstraint"/> bounds: real and imaginary parts, each [N, K].
+    /// The current impulse responses, real and imaginary parts [N, K] (<see cref="FilterbankFunctional.GaborImpulseResponses"/>
+    /// of the stored η and σ, clipped).
     /// </summary>
-    public (Tensor Real, Tensor Imag) ImpulseResponses()
-    {
-        using var scope = NewDisposeScope();
-        var eta = center.Clipped(0, Math.PI).unsqueeze(1);
-        var sigma = width.Clipped(GaborConstraint.MinWidth, GaborConstraint.MaxWidth(WindowLength)).unsqueeze(1);
-        var t = ScalarArguments.Range(WindowLength, center.dtype, center.device).Plus(-(WindowLength / 2)).unsqueeze(0);
-        var scale = sigma.Times(Math.Sqrt(2 * Math.PI)).reciprocal();
-        var envelope = (t.Squared() * sigma.Squared().Times(-2).reciprocal()).exp();
-        var phase = eta * t;
-        var re = scale * phase.cos() * envelope;
-        var im = scale * phase.sin() * envelope;
-        return (re.MoveToOuterDisposeScope(), im.MoveToOuterDisposeScope());
-    }
+    public (Tensor Real, Tensor Imag) ImpulseResponses() => FilterbankFunctional.GaborImpulseResponses(center, width, WindowLength);
 
     /// <summary>The 2N real convolution kernels [2N, K], real and imaginary rows interleaved.</summary>
     public Tensor Kernels()
     {
         using var scope = NewDisposeScope();
         var (re, im) = ImpulseResponses();
-        return stack([re, im], 1).reshape(2 * Filters, WindowLength).MoveToOuterDisposeScope();
+        return FilterbankFunctional.InterleavedKernels(re, im).MoveToOuterDisposeScope();
     }
 
     /// <summary>Filters waveforms [batch, T] (T ≥ 1) into [batch, 2N, T].</summary>
@@ -77,12 +65,8 @@ public sealed class GaborFilterbank : nn.Module<Tensor, Tensor>, IConstrained
     {
         if (waveform.dim() != 2 || waveform.shape[1] < 1)
             throw new ArgumentException($"the Gabor filterbank expects a waveform [batch, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
-        if (waveform.dtype != center.dtype)
-            throw new ArgumentException($"the waveform is {waveform.dtype} but the filterbank is {center.dtype}; convert one of them", nameof(waveform));
         using var scope = NewDisposeScope();
-        // Cross-correlation, as TF's conv1d: y[m] = Σ_t x[m + t]·φ(t).
-        var padded = SamePadding.Apply(waveform.unsqueeze(1), WindowLength, 1);
-        return nn.functional.conv1d(padded, Kernels().unsqueeze(1)).MoveToOuterDisposeScope();
+        return FilterbankFunctional.Correlate(waveform.unsqueeze(1), Kernels()).MoveToOuterDisposeScope();
     }
 
     /// <summary>Projects the stored η into [0, π] and σ into the <see cref="GaborConstraint"/> bounds (Keras constraint).</summary>

@@ -63,9 +63,9 @@ public sealed class SincConv : nn.Module<Tensor, Tensor>
         var t = tensor(tapTimes, dtype: low.dtype, device: low.device);
         var lo = low.abs().Plus(SincKernels.MinLowHz);
         var hi = lo.Plus(SincKernels.MinBandHz).Plus(band.abs()).Clipped(SincKernels.MinLowHz, SampleRate / 2.0);
-        var bandPass = LowPass(hi, t) - LowPass(lo, t);
-        var normalised = bandPass / bandPass.amax([1], keepdim: true);
-        return (normalised * tensor(window, dtype: low.dtype, device: low.device)).MoveToOuterDisposeScope();
+        var bandPass = LowPass(hi, t).Minus(LowPass(lo, t));
+        var normalised = bandPass.DividedBy(bandPass.amax([1], keepdim: true));
+        return normalised.Times(tensor(window, dtype: low.dtype, device: low.device)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Filters waveforms [batch, 1, T] into [batch, N, T].</summary>
@@ -75,8 +75,7 @@ public sealed class SincConv : nn.Module<Tensor, Tensor>
         if (waveform.dim() != 3 || waveform.shape[1] != 1 || waveform.shape[2] < 1)
             throw new ArgumentException($"the sinc convolution expects [batch, 1, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
         using var scope = NewDisposeScope();
-        var padded = SamePadding.Apply(waveform, WindowLength, 1);
-        return nn.functional.conv1d(padded, Kernels().unsqueeze(1)).MoveToOuterDisposeScope();
+        return FilterbankFunctional.Correlate(waveform, Kernels()).MoveToOuterDisposeScope();
     }
 
     // 2f·sinc(2πft) = sin(2πft)/(πt), with its limit 2f at t = 0: [N] cut-offs × [K] times → [N, K].
@@ -84,7 +83,7 @@ public sealed class SincConv : nn.Module<Tensor, Tensor>
     {
         var isZero = t.EqualTo(0);
         var safeT = where(isZero, ones_like(t), t);
-        var ratio = (cutoff.unsqueeze(1).Times(2 * Math.PI) * safeT).sin() / safeT.Times(Math.PI);
+        var ratio = cutoff.unsqueeze(1).Times(2 * Math.PI).Times(safeT).sin().DividedBy(safeT.Times(Math.PI));
         return where(isZero, cutoff.unsqueeze(1).Times(2), ratio);
     }
 }

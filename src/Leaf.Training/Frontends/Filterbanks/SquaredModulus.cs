@@ -1,4 +1,3 @@
-using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends.Filterbanks;
@@ -18,8 +17,6 @@ public sealed class SquaredModulus : nn.Module<Tensor, Tensor>
     {
         if (interleaved.dim() != 3 || interleaved.shape[1] % 2 != 0)
             throw new ArgumentException($"squared modulus expects [batch, 2N, time], got [{string.Join(", ", interleaved.shape)}]", nameof(interleaved));
-        long batch = interleaved.shape[0], n = interleaved.shape[1] / 2, time = interleaved.shape[2];
-        using var scope = NewDisposeScope();
-        return interleaved.reshape(batch, n, 2, time).Squared().sum(2).MoveToOuterDisposeScope();
+        return FilterbankFunctional.SquaredModulus(interleaved);
     }
 }

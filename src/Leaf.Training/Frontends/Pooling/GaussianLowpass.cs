@@ -1,5 +1,4 @@
 using Leaf.Frontends;
-using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -48,15 +47,7 @@ public sealed class GaussianLowpass : nn.Module<Tensor, Tensor>
     public float[] Widths => ParameterValues.ToFloats(width);
 
     /// <summary>The pooling windows [N, K] after the forward clip (differentiable in the widths).</summary>
-    public Tensor Windows()
-    {
-        using var scope = NewDisposeScope();
-        double half = 0.5 * (WindowLength - 1);
-        var sigma = width.Clipped(GaussianLowpassWindow.MinWidth(WindowLength), GaussianLowpassWindow.MaxWidth).Times(half);
-        var offset = ScalarArguments.Range(WindowLength, width.dtype, width.device).Plus(-half);
-        var x = offset.unsqueeze(0) / sigma.unsqueeze(1);
-        return x.Squared().Times(-0.5).exp().MoveToOuterDisposeScope();
-    }
+    public Tensor Windows() => PoolingFunctional.GaussianWindows(width, WindowLength);
 
     /// <summary>Pools energies [batch, N, T] to [batch, N, ⌈T/S⌉].</summary>
     /// <exception cref="ArgumentException">The input is not [batch, N, T] with T ≥ 1.</exception>
@@ -64,11 +55,7 @@ public sealed class GaussianLowpass : nn.Module<Tensor, Tensor>
     {
         if (energies.dim() != 3 || energies.shape[1] != Channels || energies.shape[2] < 1)
             throw new ArgumentException($"Gaussian pooling expects [batch, {Channels}, time ≥ 1], got [{string.Join(", ", energies.shape)}]", nameof(energies));
-        if (energies.dtype != width.dtype)
-            throw new ArgumentException($"the energies are {energies.dtype} but the pooling is {width.dtype}; convert one of them", nameof(energies));
         using var scope = NewDisposeScope();
-        var padded = SamePadding.Apply(energies, WindowLength, Stride);
-        var pooled = nn.functional.conv1d(padded, Windows().unsqueeze(1), stride: Stride, groups: Channels);
-        return pooled.MoveToOuterDisposeScope();
+        return PoolingFunctional.DepthwisePool(energies, Windows(), Stride).MoveToOuterDisposeScope();
     }
 }
