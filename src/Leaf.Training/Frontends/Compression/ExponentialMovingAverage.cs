@@ -53,9 +53,9 @@ public static class ExponentialMovingAverage
         for (long k = 0; k < blocks; k++)
         {
             starts.Add(carry);
-            carry = intra[.., .., k, block - 1].Plus(decayPerBlock * carry);
+            carry = intra[.., .., k, block - 1].Plus(decayPerBlock.Times(carry));
         }
-        var smoothed = intra.Plus(stack(starts, 2).unsqueeze(-1) * carryDecay.unsqueeze(1));
+        var smoothed = intra.Plus(stack(starts, 2).unsqueeze(-1).Times(carryDecay.unsqueeze(1)));
         return smoothed.reshape(batch, channels, blocks * block)[.., .., ..(int)frames].MoveToOuterDisposeScope();
     }
 
@@ -64,10 +64,10 @@ public static class ExponentialMovingAverage
     {
         var decay = s.SubtractedFrom(1);
         var index = ScalarArguments.Range(block, s.dtype, s.device);
-        var lag = index.unsqueeze(1) - index.unsqueeze(0);
+        var lag = index.unsqueeze(1).Minus(index.unsqueeze(0));
         var causal = lag.AtLeastMask(0).to_type(s.dtype);
         // pow(0, 0) = 1 and its gradient is 0 where the exponent is 0, so s = 1 is exact too.
-        var within = s.reshape(-1, 1, 1) * decay.reshape(-1, 1, 1).pow(lag.AtLeast(0)) * causal;
+        var within = s.reshape(-1, 1, 1).Times(decay.reshape(-1, 1, 1).pow(lag.AtLeast(0))).Times(causal);
         var carryDecay = decay.unsqueeze(1).pow(index.Plus(1));
         return (within, carryDecay);
     }

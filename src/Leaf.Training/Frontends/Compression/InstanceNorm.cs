@@ -42,9 +42,9 @@ public sealed class InstanceNorm : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"instance norm expects [batch, {weight.shape[0]}, time], got [{string.Join(", ", input.shape)}]", nameof(input));
         using var scope = NewDisposeScope();
         var mean = input.mean([2L], keepdim: true);
-        var centred = input - mean;
+        var centred = input.Minus(mean);
         var variance = centred.Squared().mean([2L], keepdim: true);
-        var normalised = centred * variance.Plus(Epsilon).rsqrt();
-        return (normalised * weight.unsqueeze(1)).Plus(bias.unsqueeze(1)).MoveToOuterDisposeScope();
+        var normalised = centred.Times(variance.Plus(Epsilon).rsqrt());
+        return normalised.Times(weight.unsqueeze(1)).Plus(bias.unsqueeze(1)).MoveToOuterDisposeScope();
     }
 }
