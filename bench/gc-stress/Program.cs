@@ -7,8 +7,9 @@
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
+using Leaf.Training.Fitting;
 using Leaf.Training.Frontends;
-using Leaf.Training.Training;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 120;
@@ -35,7 +36,7 @@ while (DateTime.UtcNow < until)
             var options = new ClassifierOptions { Encoder = encoder, Tasks = [ClassifierTask.WithClassCount("task", 3)] };
             var algorithm = encoder == EncoderKind.CompactCnn ? LeafAlgorithm.Fast : LeafAlgorithm.Exact;
             using var model = kind == FrontendKind.Leaf
-                ? ClassifierFactory.Create(new LeafFrontend(FrontendDescription.Default(kind), new SpecAugmentOptions(), algorithm), options)
+                ? ClassifierFactory.Create(new LeafFrontend(FrontendDescription.Default(kind), algorithm), options)
                 : ClassifierFactory.Create(FrontendDescription.Default(kind), options);
             model.train();
             using var adam = new HeldScalarAdam(model.parameters(), 1e-3);

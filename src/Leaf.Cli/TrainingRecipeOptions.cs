@@ -3,8 +3,9 @@ using Leaf.Datasets;
 using Leaf.Datasets.Augmentation;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
+using Leaf.Training.Fitting;
 using Leaf.Training.Frontends;
-using Leaf.Training.Training;
+using Leaf.Training.Frontends.Compression;
 
 namespace Leaf.Cli;
 

@@ -1,8 +1,9 @@
-using Leaf.Training;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx.Classifiers;
+using Leaf.Training;
 using Leaf.Training.Frontends;
+using Leaf.Training.TorchSharpWorkarounds;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -1,10 +1,11 @@
-using Leaf.Training.Training;
-using Leaf.Training;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Onnx.Classifiers;
+using Leaf.Training;
 using Leaf.Training.Classifiers;
+using Leaf.Training.Fitting;
 using Leaf.Training.Frontends;
+using Leaf.Training.TorchSharpWorkarounds;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -1,5 +1,7 @@
-using Leaf.Tests;
 using Leaf.Frontends;
+using Leaf.Tests;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
 
 namespace Leaf.Onnx.Tests;
 

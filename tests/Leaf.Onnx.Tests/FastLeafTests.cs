@@ -1,5 +1,7 @@
 using Leaf.Frontends;
 using Leaf.Tests;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
 using Microsoft.ML.OnnxRuntime;
 using Xunit.Abstractions;
 

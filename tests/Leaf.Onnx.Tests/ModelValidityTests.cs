@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Leaf.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Leaf.Onnx.Tests;

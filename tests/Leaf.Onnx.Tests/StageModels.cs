@@ -1,4 +1,5 @@
 using Leaf.Frontends;
+using Leaf.Training.Frontends.Compression;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Leaf.Onnx.Tests;

@@ -1,5 +1,8 @@
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.Frontends.Pooling;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using Leaf.Frontends;
+using Leaf.Training.Frontends.Baselines;
 
 namespace Leaf.Training.Tests;
 

@@ -1,5 +1,9 @@
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Baselines;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.Frontends.Pooling;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;
@@ -37,7 +41,7 @@ public class BaselineTests
             Assert.True(y.isfinite().all().item<bool>(), $"{kind.ToName()}: non-finite output");
             Assert.Equal([1L, frames, 40], module.forward(randn(1, samples, 1)).shape); // [batch, T, 1] is accepted too
         }
-        Assert.Equal(40, ((IFrontend)module).OutputChannels);
+        Assert.Equal(40, module.OutputChannels);
     }
 
     [Theory]
@@ -62,7 +66,7 @@ public class BaselineTests
         {
             using var module = FrontendFactory.Create(FrontendDescription.Default(kind));
             var names = module.state_dict().Keys.Order(StringComparer.Ordinal).ToArray();
-            Assert.Equal(((IFrontend)module).ToDescription().Parameters.Keys, names);
+            Assert.Equal(module.ToDescription().Parameters.Keys, names);
         }
     }
 
@@ -73,7 +77,7 @@ public class BaselineTests
         {
             var initial = FrontendDescription.Default(kind).WithInitialParameters();
             using var module = FrontendFactory.Create(FrontendDescription.Default(kind));
-            var described = ((IFrontend)module).ToDescription();
+            var described = module.ToDescription();
             Assert.Equal(initial.Parameters.Keys, described.Parameters.Keys);
             foreach (var (name, value) in initial.Parameters) Assert.Equal(value, described.Parameters[name]);
         }
@@ -89,9 +93,9 @@ public class BaselineTests
         {
             var trained = Perturb(FrontendDescription.Default(kind).WithInitialParameters());
             using var original = FrontendFactory.Create(trained);
-            var json = ((IFrontend)original).ToDescription().ToJson();
+            var json = original.ToDescription().ToJson();
             using var reloaded = FrontendFactory.Create(FrontendDescription.FromJson(json));
-            foreach (var (name, value) in trained.Parameters) Assert.Equal(value, ((IFrontend)reloaded).ToDescription().Parameters[name]);
+            foreach (var (name, value) in trained.Parameters) Assert.Equal(value, reloaded.ToDescription().Parameters[name]);
             using (no_grad()) Assert.Equal(original.forward(x).data<float>().ToArray(), reloaded.forward(x).data<float>().ToArray());
         }
     }
@@ -120,7 +124,7 @@ public class BaselineTests
         using var scope = NewDisposeScope();
         // All values negative: −∞ padding keeps them, zero padding would return 0 at the edges.
         var x = ScalarArguments.Range(10, float32, CPU).SubtractedFrom(-1).reshape(1, 1, 10);
-        var y = SincNet.MaxPoolSame(x, 5, 3);
+        var y = PoolingFunctional.MaxPoolSame(x, 5, 3);
         Assert.Equal([1L, 1, 4], y.shape);
         // T = 10, K = 5, S = 3: pads (2, 2), windows [−2, 3), [1, 6), [4, 9), [7, 12).
         Assert.Equal([-1f, -2f, -5f, -8f], y.data<float>().ToArray());

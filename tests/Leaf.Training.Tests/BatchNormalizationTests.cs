@@ -1,4 +1,5 @@
 using Leaf.Training.Classifiers;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;

@@ -1,7 +1,10 @@
-using Leaf.Training.Training;
-using Leaf.Tests;
 using Leaf.Frontends;
+using Leaf.Tests;
+using Leaf.Training.Fitting;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using static TorchSharp.torch;
 

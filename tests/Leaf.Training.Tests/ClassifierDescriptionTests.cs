@@ -1,7 +1,8 @@
-using Leaf.Tests;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
+using Leaf.Tests;
 using Leaf.Training.Classifiers;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;

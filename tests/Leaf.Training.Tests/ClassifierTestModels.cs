@@ -1,6 +1,7 @@
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Classifiers;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

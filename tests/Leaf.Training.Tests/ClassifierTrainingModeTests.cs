@@ -1,8 +1,9 @@
-using Leaf.Tests;
-using Leaf.Training.Training;
 using Leaf.Frontends;
 using Leaf.Frontends.Classifiers;
+using Leaf.Tests;
 using Leaf.Training.Classifiers;
+using Leaf.Training.Fitting;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

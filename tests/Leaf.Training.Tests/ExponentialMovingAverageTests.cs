@@ -1,4 +1,6 @@
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;

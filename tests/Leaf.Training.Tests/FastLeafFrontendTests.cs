@@ -1,6 +1,8 @@
 using Leaf.Frontends;
 using Leaf.Tests;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.TorchSharpWorkarounds;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -1,5 +1,6 @@
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Filterbanks;
 using TorchSharp;
 using static TorchSharp.torch;
 

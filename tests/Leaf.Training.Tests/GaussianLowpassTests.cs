@@ -1,6 +1,7 @@
 using Leaf.Frontends;
 using Leaf.Tests;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Pooling;
 using TorchSharp;
 using static TorchSharp.torch;
 

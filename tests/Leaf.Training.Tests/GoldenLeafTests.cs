@@ -1,5 +1,8 @@
 using Leaf.Tests;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.TorchSharpWorkarounds;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using static TorchSharp.torch;
 

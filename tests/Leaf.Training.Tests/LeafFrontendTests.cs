@@ -1,5 +1,8 @@
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;
@@ -107,7 +110,7 @@ public class LeafFrontendTests
     {
         using var module = FrontendFactory.Create(new FrontendDescription());
         var frontend = Assert.IsType<LeafFrontend>(module);
-        Assert.Equal(40, ((IFrontend)frontend).OutputChannels);
+        Assert.Equal(40, frontend.OutputChannels);
     }
 
     [Fact]

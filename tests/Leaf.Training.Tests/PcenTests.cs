@@ -1,5 +1,7 @@
 using Leaf.Frontends;
 using Leaf.Training.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using Leaf.Frontends;
 using Leaf.Training.Classifiers;
 using Leaf.Training.Frontends;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;

@@ -1,4 +1,4 @@
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 
 namespace Leaf.Training.Tests;
 

@@ -1,3 +1,4 @@
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using static TorchSharp.torch;
 

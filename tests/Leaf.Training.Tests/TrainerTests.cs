@@ -3,7 +3,7 @@ using Leaf.Datasets;
 using Leaf.Frontends;
 using Leaf.Tests;
 using Leaf.Training.Classifiers;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Tests;

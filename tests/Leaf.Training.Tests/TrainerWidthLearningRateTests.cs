@@ -1,7 +1,7 @@
 using Leaf.Datasets;
 using Leaf.Frontends;
 using Leaf.Tests;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 
 namespace Leaf.Training.Tests;
 

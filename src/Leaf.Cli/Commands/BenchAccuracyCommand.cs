@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text;
 using Leaf.Datasets;
 using Leaf.Frontends;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
+using Leaf.Training.Frontends;
 using Spectre.Console;
 
 namespace Leaf.Cli.Commands;

@@ -5,7 +5,8 @@ using Leaf.Datasets;
 using Leaf.Datasets.Synthesis;
 using Leaf.Frontends;
 using Leaf.MLNet;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
+using Leaf.Training.Frontends;
 using Microsoft.ML;
 using Spectre.Console;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Leaf.Datasets;
 using Leaf.Onnx.Classifiers;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 
 namespace Leaf.Cli.Commands;
 

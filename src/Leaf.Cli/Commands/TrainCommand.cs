@@ -5,7 +5,7 @@ using Leaf.Frontends.Classifiers;
 using Leaf.Onnx;
 using Leaf.Onnx.Classifiers;
 using Leaf.Plotting;
-using Leaf.Training.Training;
+using Leaf.Training.Fitting;
 using Spectre.Console;
 
 namespace Leaf.Cli.Commands;

@@ -15,7 +15,7 @@ namespace Leaf.Training.Classifiers;
 public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
 {
 #pragma warning disable IDE1006 // field names are the state-dict prefixes
-    private readonly nn.Module<Tensor, Tensor> frontend;
+    private readonly Frontend frontend;
     private readonly nn.Module<Tensor, Tensor> encoder;
     private readonly Dropout dropout;
     private readonly ModuleList<Linear> heads;
@@ -25,13 +25,12 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
     private readonly ClassifierTask[] tasks;
 
     /// <summary>Puts <paramref name="encoder"/> and the heads of <paramref name="options"/> behind <paramref name="frontend"/>.</summary>
-    /// <param name="frontend">A frontend module that also implements <see cref="IFrontend"/> (see <see cref="FrontendFactory"/>).</param>
+    /// <param name="frontend">The frontend (see <see cref="FrontendFactory"/>).</param>
     /// <param name="encoder">An encoder module that also implements <see cref="IEncoder"/>.</param>
     /// <param name="options">Tasks and dropout; its encoder kind must be the encoder's.</param>
-    /// <exception cref="ArgumentException">A module lacks its interface, the options are invalid or name another encoder.</exception>
-    public AudioClassifier(nn.Module<Tensor, Tensor> frontend, nn.Module<Tensor, Tensor> encoder, ClassifierOptions options) : base(nameof(AudioClassifier))
+    /// <exception cref="ArgumentException">The encoder lacks its interface, the options are invalid or name another encoder.</exception>
+    public AudioClassifier(Frontend frontend, nn.Module<Tensor, Tensor> encoder, ClassifierOptions options) : base(nameof(AudioClassifier))
     {
-        if (frontend is not IFrontend) throw new ArgumentException($"the frontend ({frontend.GetType().Name}) must implement IFrontend", nameof(frontend));
         if (encoder is not IEncoder e) throw new ArgumentException($"the encoder ({encoder.GetType().Name}) must implement IEncoder", nameof(encoder));
         options.Validate();
         if (options.Encoder != e.Kind)
@@ -50,7 +49,7 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
     public IReadOnlyList<ClassifierTask> Tasks => tasks;
 
     /// <summary>The frontend module.</summary>
-    public nn.Module<Tensor, Tensor> Frontend => frontend;
+    public Frontend Frontend => frontend;
 
     /// <summary>The encoder module.</summary>
     public nn.Module<Tensor, Tensor> Encoder => encoder;
@@ -95,7 +94,7 @@ public sealed class AudioClassifier : nn.Module<Tensor, Tensor>, IConstrained
     /// </summary>
     public ClassifierDescription ToDescription() => new()
     {
-        Frontend = ((IFrontend)frontend).ToDescription(),
+        Frontend = frontend.ToDescription(),
         Encoder = ((IEncoder)encoder).Kind,
         Layers = [.. standardize is null ? [] : new EncoderLayer[] { standardize.Layer }, .. ((IEncoder)encoder).ToLayers()],
         Heads = tasks.Select((t, i) => new ClassifierHead(t, heads[i].weight!.ToParameterTensor(), heads[i].bias!.ToParameterTensor())).ToArray(),

@@ -16,9 +16,9 @@ public static class ClassifierFactory
     public static AudioClassifier Create(FrontendDescription frontend, ClassifierOptions options, LeafAlgorithm leafAlgorithm = LeafAlgorithm.Exact) =>
         Create(FrontendFactory.Create(frontend, leafAlgorithm), options);
 
-    /// <summary>A classifier behind an existing frontend module (which must implement <see cref="IFrontend"/>).</summary>
-    /// <exception cref="ArgumentException">The options are invalid or the module is not a frontend.</exception>
-    public static AudioClassifier Create(nn.Module<Tensor, Tensor> frontend, ClassifierOptions options)
+    /// <summary>A classifier behind an existing frontend module.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static AudioClassifier Create(Frontend frontend, ClassifierOptions options)
     {
         options.Validate();
         return new AudioClassifier(frontend, CreateEncoder(options), options);

@@ -1,5 +1,6 @@
 using Leaf.Frontends.Classifiers;
 using Leaf.Training.Frontends;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using Leaf.Frontends.Classifiers;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Classifiers;
@@ -24,8 +25,8 @@ public sealed class FeatureStandardization : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         long[] axes = [1, 2, 3];
-        var centred = images - images.mean(axes, keepdim: true);
+        var centred = images.Minus(images.mean(axes, keepdim: true));
         var variance = centred.Squared().mean(axes, keepdim: true);
-        return (centred * variance.Plus(Layer.Epsilon).rsqrt()).MoveToOuterDisposeScope();
+        return centred.Times(variance.Plus(Layer.Epsilon).rsqrt()).MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using Leaf.Frontends.Classifiers;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,7 +37,7 @@ public sealed class SqueezeExcitation : nn.Module<Tensor, Tensor>, IEncoderPart
         using var scope = NewDisposeScope();
         var squeezed = input.mean([2, 3], keepdim: true);
         var gate = expandSpec.Activation.Apply(expand.forward(reduceSpec.Activation.Apply(reduce.forward(squeezed))));
-        return (input * gate).MoveToOuterDisposeScope();
+        return input.Times(gate).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Classifiers;
@@ -18,6 +19,6 @@ public static class StochasticDepth
         Array.Fill(shape, 1L);
         shape[0] = branch.shape[0];
         var mask = rand(shape, dtype: branch.dtype, device: branch.device).Plus(keep).floor_(); // 1 with probability keep
-        return (branch * mask).DividedBy(keep).MoveToOuterDisposeScope();
+        return branch.Times(mask).DividedBy(keep).MoveToOuterDisposeScope();
     }
 }

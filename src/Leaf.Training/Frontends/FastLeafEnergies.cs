@@ -1,4 +1,5 @@
 using Leaf.Frontends;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends;
@@ -128,7 +129,7 @@ internal sealed class FastLeafEnergies : IDisposable
         // concatenation, where each narrow's would be a zero-filled copy of the whole.
         foreach (var part in spectrum.narrow(1, 0, half).split(Math.Max(1, (1 << 20) / (8L * nc * L))))
         {
-            var squares = fft.irfft(part.unsqueeze(1) * gain, L, -1).Squared(); // [rows, 2nc, L]
+            var squares = fft.irfft(part.unsqueeze(1).Times(gain), L, -1).Squared(); // [rows, 2nc, L]
             var energies = squares.narrow(1, 0, nc).Plus(squares.narrow(1, nc, nc));
             pooled.Add(energies.transpose(0, 1).bmm(pooling)); // [nc, rows, Tb]
         }
@@ -163,7 +164,7 @@ internal sealed class FastLeafEnergies : IDisposable
         var pooling = PoolingMatrices(windows.index_select(0, index), q); // [nc, Q, Tb]
         // The band demodulated to bin 0 and zero-padded to Q: (L/Q)·y at block positions q·L/Q up to a unit phase (and to
         // the aliasing of |y|²'s negligible harmonics).
-        var decimated = fft.ifft(kept.view(-1, nc, bins) * gain, q, -1); // [B·blocks, nc, Q]
+        var decimated = fft.ifft(kept.view(-1, nc, bins).Times(gain), q, -1); // [B·blocks, nc, Q]
         var energies = decimated.real.Squared().Plus(decimated.imag.Squared());
         return energies.transpose(0, 1).bmm(pooling); // [nc, B·blocks, Tb]
     }
@@ -226,7 +227,7 @@ internal sealed class FastLeafEnergies : IDisposable
                     long v = first + i - s * f + left, at = (f - from) * h + i;
                     (tap[at], inside[at]) = v >= 0 && v < k ? (v, 1f) : (0, 0f);
                 }
-            var weights = windows.index_select(1, tensor(tap, device: x.device)).view(-1, to - from, h) * tensor(inside, device: x.device).view(to - from, h);
+            var weights = windows.index_select(1, tensor(tap, device: x.device)).view(-1, to - from, h).Times(tensor(inside, device: x.device).view(to - from, h));
             var outside = energies.unsqueeze(2).matmul(weights.transpose(1, 2)).squeeze(2); // [B, N, frames from … to − 1]
             pooled = pooled.SubtractAt(2, ScalarArguments.Range(from, to, x.device), outside);
         }

@@ -1,4 +1,8 @@
 using Leaf.Frontends;
+using Leaf.Training.Frontends.Compression;
+using Leaf.Training.Frontends.Filterbanks;
+using Leaf.Training.Frontends.Pooling;
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends;
@@ -13,12 +17,11 @@ namespace Leaf.Training.Frontends;
 /// <c>compression.alpha</c>, …), so the state dict and the description name the same values. Window and stride come from the
 /// description's sample rate; missing parameters get the paper's initialisation re-targeted to that sample rate.
 /// </remarks>
-public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstrained
+public sealed class LeafFrontend : Frontend, IConstrained
 {
     // Field names are the state-dict prefixes.
     private readonly PreEmphasis? preemphasis;
     private readonly GaborFilterbank filterbank;
-    private readonly SquaredModulus modulus = new();
     private readonly GaussianLowpass pooling;
     private readonly nn.Module<Tensor, Tensor> compression;
     private readonly InstanceNorm? norm;
@@ -57,7 +60,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     }
 
     /// <inheritdoc/>
-    public int OutputChannels => description.FilterCount;
+    public override int OutputChannels => description.FilterCount;
 
     /// <summary>How the pooled energies are computed.</summary>
     public LeafAlgorithm Algorithm { get; }
@@ -79,9 +82,12 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
             throw new ArgumentException($"LEAF expects a waveform [batch, samples ≥ 1], got [{string.Join(", ", waveform.shape)}]", nameof(waveform));
         using var scope = NewDisposeScope();
         var x = preemphasis is null ? waveform : preemphasis.forward(waveform);
-        if (fast is null) return pooling.forward(modulus.forward(filterbank.forward(x))).MoveToOuterDisposeScope();
+        // Both algorithms compute from the same impulse responses and windows.
         var (re, im) = filterbank.ImpulseResponses();
-        return fast.PooledEnergies(x, re, im, pooling.Windows()).MoveToOuterDisposeScope();
+        var windows = pooling.Windows();
+        if (fast is not null) return fast.PooledEnergies(x, re, im, windows).MoveToOuterDisposeScope();
+        var filtered = FilterbankFunctional.Correlate(x.unsqueeze(1), FilterbankFunctional.InterleavedKernels(re, im));
+        return PoolingFunctional.DepthwisePool(FilterbankFunctional.SquaredModulus(filtered), windows, pooling.Stride).MoveToOuterDisposeScope();
     }
 
     /// <summary>Features [batch, frames, N] of waveforms [batch, samples].</summary>
@@ -96,7 +102,7 @@ public sealed class LeafFrontend : nn.Module<Tensor, Tensor>, IFrontend, IConstr
     }
 
     /// <inheritdoc/>
-    public FrontendDescription ToDescription()
+    public override FrontendDescription ToDescription()
     {
         var p = new SortedDictionary<string, ParameterTensor>(StringComparer.Ordinal);
         if (preemphasis is not null) p[ParameterNames.PreemphasisWeight] = ParameterTensor.Vector(preemphasis.Taps);

@@ -1,3 +1,4 @@
+using Leaf.Training.TorchSharpWorkarounds;
 using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends;
@@ -46,7 +47,7 @@ public sealed class SpecAugment : nn.Module<Tensor, Tensor>
         for (int m = 0; m < count; m++)
         {
             var size = rand([batch], device: device).Times(largest + 1).floor().to_type(ScalarType.Int64).AtMost(largest);
-            var start = (rand([batch], device: device) * size.SubtractedFrom(length + 1)).floor().to_type(ScalarType.Int64);
+            var start = rand([batch], device: device).Times(size.SubtractedFrom(length + 1)).floor().to_type(ScalarType.Int64);
             var span = positions.ge(start.unsqueeze(1)).logical_and(positions.lt(start.Plus(size).unsqueeze(1)));
             union = union.logical_or(span);
         }

@@ -1,5 +1,6 @@
 using Leaf.Training;
 using Leaf.Training.Classifiers;
+using Leaf.Training.TorchSharpWorkarounds;
 using TorchSharp;
 using static TorchSharp.torch;
 

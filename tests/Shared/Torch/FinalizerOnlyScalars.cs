@@ -34,6 +34,19 @@ public static class FinalizerOnlyScalars
         return found;
     }
 
+    /// <summary>
+    /// Every method of <paramref name="assembly"/> in a namespace starting with <paramref name="namespacePrefix"/> that calls a
+    /// tensor operator (<c>+</c>, <c>-</c>, <c>*</c>, <c>/</c>) instead of the modules' arithmetic vocabulary
+    /// (<c>Plus</c>, <c>Minus</c>, <c>Times</c>, <c>DividedBy</c>).
+    /// </summary>
+    public static IReadOnlyList<ScalarLeak> TensorOperators(Assembly assembly, string namespacePrefix) =>
+        [.. from method in MethodsOf(assembly)
+            where method.DeclaringType?.FullName?.StartsWith(namespacePrefix, StringComparison.Ordinal) == true
+            from call in Calls(method).Distinct()
+            where call.Callee is MethodInfo { Name: "op_Addition" or "op_Subtraction" or "op_Multiply" or "op_Division" } op
+                && op.DeclaringType?.FullName == "TorchSharp.torch+Tensor"
+            select new ScalarLeak(method, $"uses the tensor operator {call.Callee.Name}")];
+
     private static string? Reason(OpCode opcode, MethodBase callee, HashSet<MethodBase> makers)
     {
         if (IsConversionToScalar(callee)) return $"converts a number to a Scalar ({callee})";

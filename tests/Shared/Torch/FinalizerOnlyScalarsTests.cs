@@ -20,6 +20,22 @@ public sealed class FinalizerOnlyScalarsTests
         Assert.True(leaks.Length == 0, $"{leaks.Length} calls pass libtorch a finalizer-only Scalar:\n{string.Join('\n', leaks.Select(l => l.ToString()))}");
     }
 
+    [Theory]
+    [InlineData("Leaf.Training.Frontends")]
+    [InlineData("Leaf.Training.Classifiers")]
+    public void TheModulesWriteArithmeticInOneVocabulary(string namespacePrefix)
+    {
+        var operators = FinalizerOnlyScalars.TensorOperators(typeof(Leaf.Training.Frontends.Frontend).Assembly, namespacePrefix);
+        Assert.True(operators.Count == 0, $"{operators.Count} methods use tensor operators (write Plus, Minus, Times, DividedBy):\n{string.Join('\n', operators)}");
+    }
+
+    [Fact]
+    public void TheVocabularyScanFindsEachOperator()
+    {
+        var found = FinalizerOnlyScalars.TensorOperators(typeof(Offenders).Assembly, typeof(Offenders).FullName!).Select(l => l.Method.Name).ToHashSet();
+        Assert.Equal([nameof(Offenders.OperatorArithmetic), nameof(Offenders.PlusPassesAlphaOne)], found.Order());
+    }
+
     [Fact]
     public void TheScanFindsEachKindOfLeak()
     {
@@ -40,6 +56,7 @@ public sealed class FinalizerOnlyScalarsTests
         public static Tensor ImplicitConversion(Tensor x) => x.eq(0);
         public static Tensor SquareIsPowTwo(Tensor x) => x.square();
         public static Tensor PlusPassesAlphaOne(Tensor x, Tensor y) => x + y;
+        public static Tensor OperatorArithmetic(Tensor x, Tensor y) => (x - y) * x / y;
         public static nn.Module<Tensor, Tensor> TorchSharpBatchNorm() => nn.BatchNorm2d(4);
         public static object TorchSharpAdam(TorchSharp.Modules.Parameter p) => optim.Adam([p]);
 
