@@ -129,6 +129,17 @@ public sealed class TimelineTests(ScoringFixture fixture)
     }
 
     [Fact]
+    public void PredictOutWithoutTimelineWritesScoresRows()
+    {
+        string dir = fixture.NewFolder();
+        string predicted = Path.Combine(dir, "predict.csv"), scored = Path.Combine(dir, "score.csv");
+        Assert.Equal(0, CliBasicsTests.Run("predict", "--model", fixture.Model, fixture.Audio, "--out", predicted).Code);
+        Assert.Equal(0, CliBasicsTests.Run("score", "--model", fixture.Model, "--input", fixture.Audio, "--out", scored).Code);
+        Assert.False(ResultFile.Read(predicted).Columns.Timeline);
+        Assert.Equal(File.ReadAllBytes(scored), File.ReadAllBytes(predicted));
+    }
+
+    [Fact]
     public void MultiTaskTimelinesHaveEachTasksColumnsAndStreamPrintsTheChosenTask()
     {
         string dir = fixture.NewFolder();
