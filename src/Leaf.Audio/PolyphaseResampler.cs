@@ -85,15 +85,19 @@ public sealed class PolyphaseResampler
         var padded = new float[input.Length + 2 * HalfLength]; // zeros outside the input
         input.CopyTo(padded.AsSpan(HalfLength));
         var output = new float[outputLength];
-        for (long m = 0; m < output.Length; m++)
-        {
-            // Output m sits at input time t = m·M/L = base + phase/L; it uses inputs base−R+1 … base+R.
-            long position = m * Down;
-            int start = (int)(position / Up) + 1, phase = (int)(position % Up);
-            output[m] = PortableDot.Of(padded.AsSpan(start, 2 * HalfLength), Taps(phase));
-        }
+        for (long m = 0; m < output.Length; m++) output[m] = Output(padded, 0, m);
         return output;
     }
+
+    /// <summary>
+    /// Index into the zero-padded input (R zeros, the input, R zeros) of the first of the 2·R samples output
+    /// <paramref name="m"/> reads: output m sits at input time m·M/L = base + phase/L and uses inputs base−R+1 … base+R.
+    /// </summary>
+    internal long FirstPaddedInput(long m) => m * Down / Up + 1;
+
+    /// <summary>Output <paramref name="m"/> from <paramref name="padded"/>, which holds the zero-padded input from padded index <paramref name="paddedOffset"/> on.</summary>
+    internal float Output(ReadOnlySpan<float> padded, long paddedOffset, long m) =>
+        PortableDot.Of(padded.Slice(checked((int)(FirstPaddedInput(m) - paddedOffset)), 2 * HalfLength), Taps((int)(m * Down % Up)));
 
     /// <summary>Resamples <paramref name="input"/> from <paramref name="inputRate"/> to <paramref name="outputRate"/> (a copy when they are equal).</summary>
     public static float[] Resample(ReadOnlySpan<float> input, int inputRate, int outputRate) =>

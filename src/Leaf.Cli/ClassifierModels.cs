@@ -8,12 +8,19 @@ namespace Leaf.Cli;
 /// <summary>The options <c>score</c>, <c>predict</c> and <c>eval</c> share to open a classifier model, and opening it.</summary>
 internal sealed class ClassifierModels
 {
+    /// <summary>The options with <c>--batch</c> defaulting to the classifier's default batch.</summary>
+    public ClassifierModels() : this(new OnnxClassifierOptions().BatchWindows) { }
+
+    /// <summary>The options with <c>--batch</c> defaulting to <paramref name="defaultBatch"/> windows.</summary>
+    public ClassifierModels(int defaultBatch) =>
+        Batch = new Option<int>("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => defaultBatch }
+            .Range(1, OptionRules.MaxBatch);
+
     public Option<string> Model { get; } = new("--model") { Description = "Classifier model (.onnx from leaf train or leaf export --classifier).", Required = true };
     public Option<string> Device { get; } = DeviceOption.Create();
     public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per physical core). With 1 (default) results are bit-identical whatever the batch's other files.", DefaultValueFactory = _ => 1 }
         .Range(0, OptionRules.MaxThreads);
-    public Option<int> Batch { get; } = new Option<int>("--batch") { Description = "Windows (clip-length pieces of audio) per ONNX Runtime run.", DefaultValueFactory = _ => new OnnxClassifierOptions().BatchWindows }
-        .Range(1, OptionRules.MaxBatch);
+    public Option<int> Batch { get; }
     public Option<bool> NoLoudness { get; } = new("--no-loudness") { Description = "Do not loudness-normalise each window (only for models trained without it)." };
 
     public IEnumerable<Option> All => [Model, Device, Threads, Batch, NoLoudness];
@@ -42,6 +49,19 @@ internal sealed class ClassifierModels
             var scores = classifier.Score([.. chunk.Select(p => AudioFile.Load(p, load).Samples)]);
             for (int i = 0; i < chunk.Length; i++) yield return (chunk[i], scores[i]);
         }
+    }
+
+    /// <summary>The head of <paramref name="task"/> (the <c>--task</c> option); null chooses the only task of a single-task model.</summary>
+    /// <exception cref="ArgumentException">No such task, or none named for a multi-task model.</exception>
+    public static int TaskIndex(ClassifierModelInfo info, string? task)
+    {
+        if (task is null)
+        {
+            if (info.Tasks.Count == 1) return 0;
+            throw new ArgumentException($"the model has {info.Tasks.Count} tasks ({string.Join(", ", info.Tasks.Select(t => t.Name))}); choose one with --task");
+        }
+        int index = info.Tasks.ToList().FindIndex(t => t.Name == task);
+        return index >= 0 ? index : throw new ArgumentException($"--task {task}: the model's tasks are {string.Join(", ", info.Tasks.Select(t => t.Name))}");
     }
 
     /// <summary>Opens the model the parsed command line names.</summary>

@@ -7,7 +7,7 @@ namespace Leaf.Cli;
 /// <summary>
 /// Mono samples from a non-seekable byte stream (standard input, piped from ffmpeg or arecord): raw little-endian
 /// 16-bit PCM or float32, or a WAV stream (PCM 16-bit or float32, any channel count, mixed to mono by the mean). The
-/// rate is the caller's to check: a stream is not resampled.
+/// samples come at the rate the stream has (<see cref="SampleRate"/> for WAV); resampling is the caller's.
 /// </summary>
 internal sealed class PcmInput
 {

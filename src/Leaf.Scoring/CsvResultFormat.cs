@@ -5,7 +5,7 @@ namespace Leaf.Scoring;
 
 /// <summary>
 /// Result files as CSV (UTF-8 without BOM, LF line ends, RFC 4180 quoting): floats in their shortest round-trip form,
-/// error rows with empty label and value cells.
+/// error rows with empty window, label and value cells.
 /// </summary>
 internal static class CsvResultFormat
 {
@@ -21,6 +21,12 @@ internal static class CsvResultFormat
             csv.WriteField(row.Path);
             csv.WriteField(row.Error ?? "");
             csv.WriteField(row.Windows.ToString(CultureInfo.InvariantCulture));
+            if (table.Columns.Timeline)
+            {
+                csv.WriteField(row.Span?.Number.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(row.Span?.Start.ToString("R", CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(row.Span?.End.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            }
             for (int i = 0; i < labels; i++) csv.WriteField(row.Labels?[i] ?? "");
             for (int i = 0; i < values; i++) csv.WriteField(row.Values is null ? "" : row.Values[i].ToString("R", CultureInfo.InvariantCulture));
             csv.EndRecord();
@@ -40,9 +46,11 @@ internal static class CsvResultFormat
             if (csv.FieldCount != header.Length) throw new InvalidDataException($"{path}, line {csv.LineNumber}: {csv.FieldCount} cells, expected {header.Length}");
             string error = csv.GetString(2);
             bool failed = error.Length > 0;
+            int first = ScoreColumns.Fixed.Count + (columns.Timeline ? ScoreColumns.TimelineFixed.Count : 0);
+            var span = columns.Timeline && !failed ? new WindowSpan(Number<long>(csv, 4, header, path), Number<double>(csv, 5, header, path), Number<double>(csv, 6, header, path)) : null;
             rows.Add(new ScoreRow(Number<long>(csv, 0, header, path), csv.GetString(1), failed ? error : null, Number<int>(csv, 3, header, path),
-                failed ? null : [.. Enumerable.Range(4, labels).Select(csv.GetString)],
-                failed ? null : [.. Enumerable.Range(4 + labels, values).Select(i => Number<float>(csv, i, header, path))]));
+                failed ? null : [.. Enumerable.Range(first, labels).Select(csv.GetString)],
+                failed ? null : [.. Enumerable.Range(first + labels, values).Select(i => Number<float>(csv, i, header, path))], span));
         }
         return new ResultTable(columns, rows);
     }

@@ -17,6 +17,9 @@ public sealed record ScoringOptions
     /// <summary>Session, window batch, loudness and embedding settings of the classifier.</summary>
     public OnnxClassifierOptions Classifier { get; init; } = new();
 
+    /// <summary>Score each file's event timeline (one row per file and window) instead of the whole file; null: one row per file.</summary>
+    public TimelineOptions? Timeline { get; init; }
+
     /// <summary>The part of the input this process scores.</summary>
     public ShardSpec Shard { get; init; } = ShardSpec.All;
 

@@ -11,7 +11,8 @@ namespace Leaf.Scoring;
 /// them in groups whose windows fill whole batches of <see cref="OnnxClassifierOptions.BatchWindows"/> (or up to eight
 /// batches) and scores each group in batched runs. The result file is rewritten (temporary file + rename) every <see cref="ScoringOptions.FlushInterval"/>, on
 /// cancellation and at the end, always sorted by input index, so a resumed run ends with the same bytes as an
-/// uninterrupted one. Files that cannot be decoded become error rows.
+/// uninterrupted one. Files that cannot be decoded become error rows. With <see cref="ScoringOptions.Timeline"/>, each
+/// file gives one row per timeline window (<see cref="OnnxClassifier.Timeline"/>), all written together.
 /// </summary>
 public static class ScoringPipeline
 {
@@ -31,12 +32,14 @@ public static class ScoringPipeline
         if (!File.Exists(options.Model)) throw new FileNotFoundException($"{options.Model}: model not found", options.Model);
         var watch = Stopwatch.StartNew();
         using var classifier = new OnnxClassifier(options.Model, options.Classifier);
-        var columns = ScoreColumns.For(classifier.Info, classifier.EmbeddingSize);
+        var columns = ScoreColumns.For(classifier.Info, classifier.EmbeddingSize, timeline: options.Timeline is not null);
+        var timeline = options.Timeline?.Resolve(classifier.Info);
         var inputs = ScoringInputs.List(options.Input);
         var shard = inputs.Where(i => options.Shard.Contains(i.Index)).ToList();
         var rows = ResumedRows(options.Output, columns, shard);
-        int resumed = rows.Count;
-        var todo = shard.Where(i => !rows.ContainsKey(i.Index)).ToList();
+        var done = rows.Keys.Select(k => k.Index).ToHashSet();
+        int resumed = done.Count;
+        var todo = shard.Where(i => !done.Contains(i.Index)).ToList();
 
         var channel = Channel.CreateBounded<Decoded>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -47,10 +50,21 @@ public static class ScoringPipeline
         void Flush() => ResultFile.Write(options.Output, new ResultTable(columns, [.. rows.Values]));
         var group = new List<Decoded>();
         int groupWindows = 0, batch = options.Classifier.BatchWindows;
+        // A file is scored whole, or in its timeline's windows: the pieces of all files of a group share batched runs.
+        IEnumerable<(long Start, int Length)> Pieces(float[] samples) => timeline is null ? [(0, samples.Length)]
+            : Enumerable.Range(0, (int)timeline.Count(samples.Length)).Select(w => (timeline.Start(w), timeline.Length(w, samples.Length)));
         void ScoreGroup()
         {
-            var scores = classifier.Score([.. group.Select(g => g.Samples!)]);
-            for (int i = 0; i < group.Count; i++) rows[group[i].Input.Index] = ScoreColumns.Row(group[i].Input, scores[i]);
+            var pieces = group.Select(g => Pieces(g.Samples!).ToList()).ToList();
+            var scores = classifier.Score([.. group.SelectMany((g, f) => pieces[f].Select(p => new ReadOnlyMemory<float>(g.Samples, (int)p.Start, p.Length)))]);
+            int next = 0;
+            for (int f = 0; f < group.Count; f++)
+                for (int w = 0; w < pieces[f].Count; w++, next++)
+                {
+                    var row = timeline is null ? ScoreColumns.Row(group[f].Input, scores[next])
+                        : ScoreColumns.Row(group[f].Input, new TimelineWindow(w, pieces[f][w].Start, pieces[f][w].Length, classifier.SampleRate, scores[next]));
+                    rows[row.Key] = row;
+                }
             scored += group.Count;
             audioSeconds += group.Sum(g => (double)g.Samples!.Length) / classifier.SampleRate;
             (group, groupWindows) = ([], 0);
@@ -71,13 +85,14 @@ public static class ScoringPipeline
                 {
                     if (item.Samples is null)
                     {
-                        rows[item.Input.Index] = ScoreRow.Failed(item.Input, item.Error!);
+                        var row = ScoreRow.Failed(item.Input, item.Error!);
+                        rows[row.Key] = row;
                         failed++;
                     }
                     else
                     {
                         group.Add(item);
-                        groupWindows += ClipWindows.Count(item.Samples.Length, classifier.Info.ClipSamples);
+                        groupWindows += Pieces(item.Samples).Sum(p => ClipWindows.Count(p.Length, classifier.Info.ClipSamples));
                         // Every run has the full batch shape (zero-padded), so score when the windows fill whole batches, or at most 8.
                         if (groupWindows % batch == 0 || groupWindows >= 8 * batch) ScoreGroup();
                     }
@@ -101,9 +116,9 @@ public static class ScoringPipeline
     }
 
     // Rows of an existing output, checked against this run's shard; empty when there is none.
-    private static SortedDictionary<long, ScoreRow> ResumedRows(string output, ScoreColumns columns, List<ScoringInput> shard)
+    private static SortedDictionary<(long Index, long Window), ScoreRow> ResumedRows(string output, ScoreColumns columns, List<ScoringInput> shard)
     {
-        var rows = new SortedDictionary<long, ScoreRow>();
+        var rows = new SortedDictionary<(long Index, long Window), ScoreRow>();
         if (!File.Exists(output)) return rows;
         var table = ResultFile.Read(output);
         columns.RequireHeader(table.Columns.Header, output);
@@ -112,7 +127,7 @@ public static class ScoringPipeline
         {
             if (!paths.TryGetValue(row.Index, out var path) || path != row.Path)
                 throw new InvalidDataException($"{output}: row {row.Index} ({row.Path}) is not a file of this input and shard; write to a new --out");
-            rows[row.Index] = row;
+            rows[row.Key] = row;
         }
         return rows;
     }

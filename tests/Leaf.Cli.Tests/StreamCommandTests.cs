@@ -7,7 +7,7 @@ using Leaf.Tests;
 
 namespace Leaf.Cli.Tests;
 
-/// <summary><c>leaf featurize</c> of long WAVs by windows, and <c>leaf stream</c> from a pipe: the frames of one offline run.</summary>
+/// <summary><c>leaf featurize</c> of long WAVs by windows, and <c>leaf stream</c> from a pipe (at the frontend's rate or resampled as it arrives): the frames of one offline run.</summary>
 public sealed class StreamCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("leaf-stream-").FullName;
@@ -65,25 +65,44 @@ public sealed class StreamCommandTests : IDisposable
         }
     }
 
+    /// <summary>A WAV stream at 8 kHz is resampled as it arrives: the frames of the whole file resampled (as the decoder does), then featurized offline.</summary>
     [Fact]
-    public async Task StreamRefusesAWavAtAnotherRate()
+    public async Task StreamResamplesAWavAtAnotherRate()
     {
         string wav = Path.Combine(_dir, "8k.wav");
-        WavWriter.Write(wav, Signal(8000), 8000);
-        using var process = StartLeaf("stream", "--input", "wav");
+        WavWriter.Write(wav, Signal(8000), 8000); // 16 000 samples at 16 kHz: a whole number of strides
+        using var process = StartLeaf("stream", "--input", "wav", "--block", "161", "--frames");
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        try
+        process.StandardInput.BaseStream.Write(File.ReadAllBytes(wav));
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
+        string errors = await stderr;
+        Assert.True(process.ExitCode == 0, errors);
+        Assert.Contains("16000 samples", errors);
+
+        float[] resampled = AudioFile.Load(wav).Samples; // decoded whole and resampled to 16 kHz by PolyphaseResampler
+        using var offline = new OnnxFrontend(FrontendExporter.Export(FrontendDescription.Default(FrontendKind.Leaf)));
+        float[,] expected = offline.Featurize(resampled);
+        string[] lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.GetLength(0), lines.Length);
+        for (int f = 0; f < lines.Length; f++)
         {
-            process.StandardInput.BaseStream.Write(File.ReadAllBytes(wav));
-            process.StandardInput.Close();
+            string[] fields = lines[f].Split(',');
+            for (int c = 0; c < 40; c++) Assert.Equal(expected[f, c], float.Parse(fields[c + 2], CultureInfo.InvariantCulture));
         }
-        catch (IOException)
-        {
-            // the command may stop reading as soon as it has refused the header
-        }
+    }
+
+    [Fact]
+    public async Task StreamRefusesARateForAWavStream()
+    {
+        using var process = StartLeaf("stream", "--input", "wav", "--rate", "8000");
+        var stderr = process.StandardError.ReadToEndAsync();
+        try { process.StandardInput.Close(); }
+        catch (IOException) { } // the command may have exited already
         process.WaitForExit(TimeSpan.FromMinutes(2));
         Assert.Equal(LeafCli.Failure, process.ExitCode);
-        Assert.Contains("8000 Hz", await stderr);
+        Assert.Contains("--rate 8000: a WAV stream declares its rate", await stderr);
     }
 
     // The CLI in a process of its own, its standard streams redirected.

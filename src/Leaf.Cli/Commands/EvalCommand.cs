@@ -27,7 +27,7 @@ internal static class EvalCommand
         {
             var dataset = AudioDataset.Load(parse.GetValue(data)!);
             using var classifier = model.Open(parse);
-            int head = TaskIndex(classifier.Info, parse.GetValue(task));
+            int head = ClassifierModels.TaskIndex(classifier.Info, parse.GetValue(task));
             var labels = classifier.Info.Tasks[head].Labels;
             var truth = LabelMap(dataset, labels, parse.GetValue(data)!);
             var test = dataset.IndicesOf(DatasetSplit.Test);
@@ -72,17 +72,6 @@ internal static class EvalCommand
             return 0;
         });
         return command;
-    }
-
-    private static int TaskIndex(ClassifierModelInfo info, string? task)
-    {
-        if (task is null)
-        {
-            if (info.Tasks.Count == 1) return 0;
-            throw new ArgumentException($"the model has {info.Tasks.Count} tasks ({string.Join(", ", info.Tasks.Select(t => t.Name))}); choose one with --task");
-        }
-        int index = info.Tasks.ToList().FindIndex(t => t.Name == task);
-        return index >= 0 ? index : throw new ArgumentException($"--task {task}: the model's tasks are {string.Join(", ", info.Tasks.Select(t => t.Name))}");
     }
 
     // Dataset label index → model label index; every dataset class must be one of the model's labels.

@@ -6,13 +6,15 @@ namespace Leaf.Cli.Commands;
 
 /// <summary>
 /// <c>leaf score</c>: scores a folder or manifest with a classifier into one CSV or Parquet row per file (pipelined,
-/// batched, resumable, shardable); <c>leaf score merge</c> combines shard outputs.
+/// batched, resumable, shardable), or with <c>--timeline</c> one row per file and window; <c>leaf score merge</c> combines shard outputs.
 /// </summary>
 internal static class ScoreCommand
 {
     public static Command Create()
     {
         var model = new ClassifierModels();
+        var windows = new TimelineArguments();
+        var timeline = new Option<bool>("--timeline") { Description = "One row per file and window of --window seconds every --hop seconds (complete windows only; a file shorter than one window is one window)." };
         var input = new Option<string>("--input") { Description = "A folder (searched recursively for audio) or a CSV manifest with a 'path' column.", Required = true };
         var output = new Option<string>("--out") { Description = "Result file, .csv or .parquet; if it exists, its files are skipped (resume).", Required = true }.Check(ResultFile.RequireSupported);
         var embeddings = new Option<bool>("--embeddings") { Description = "Add the embedding (globally max-pooled encoder output, mean over windows) as emb_* columns." };
@@ -25,8 +27,9 @@ internal static class ScoreCommand
             .Range(0, 86_400);
 
         var command = new Command("score", "Score audio files with a classifier into a CSV or Parquet file (one row per file; resumable, shardable).")
-        { input, output, embeddings, shard, failOnError, decoders, flush };
-        foreach (var option in model.All) command.Options.Add(option);
+        { input, output, embeddings, shard, failOnError, decoders, flush, timeline };
+        foreach (var option in model.All.Concat(windows.All)) command.Options.Add(option);
+        windows.RequireOnlyWith(command, timeline, "timelines");
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         command.Subcommands.Add(CreateMerge());
         return command;
@@ -42,6 +45,7 @@ internal static class ScoreCommand
                 Shard = parse.GetValue(shard) is string s ? ShardSpec.Parse(s) : ShardSpec.FromEnvironment(Environment.GetEnvironmentVariable) ?? ShardSpec.All,
                 DecodeWorkers = parse.GetValue(decoders),
                 FlushInterval = TimeSpan.FromSeconds(parse.GetValue(flush)),
+                Timeline = parse.GetValue(timeline) ? windows.Options(parse) : null,
             };
             var o = parse.InvocationConfiguration.Output;
             using var outputLock = OutputLock.ForFile(options.Output);

@@ -97,6 +97,14 @@ public sealed class OnnxClassifier : IDisposable
     public IReadOnlyList<ClassifierScore> Score(IReadOnlyList<float[]> waveforms)
     {
         ArgumentNullException.ThrowIfNull(waveforms);
+        return Score([.. waveforms.Select(w => (ReadOnlyMemory<float>)w)]);
+    }
+
+    /// <summary>Scores waveforms given as pieces of memory (parts of longer signals, without copying them); results in the order given.</summary>
+    /// <inheritdoc cref="Score(float[])" path="/exception"/>
+    public IReadOnlyList<ClassifierScore> Score(IReadOnlyList<ReadOnlyMemory<float>> waveforms)
+    {
+        ArgumentNullException.ThrowIfNull(waveforms);
         for (int f = 0; f < waveforms.Count; f++)
             if (waveforms[f].Length == 0) throw new ArgumentException($"waveform {f} is empty", nameof(waveforms));
         int clip = Info.ClipSamples;
@@ -111,7 +119,7 @@ public sealed class OnnxClassifier : IDisposable
             {
                 int batch = Math.Min(options.BatchWindows, windows.Count - start);
                 for (int b = 0; b < batch; b++)
-                    ClipWindows.Fill(waveforms[windows[start + b].File], windows[start + b].Window, input.AsSpan(b * clip, clip), options.Loudness);
+                    ClipWindows.Fill(waveforms[windows[start + b].File].Span, windows[start + b].Window, input.AsSpan(b * clip, clip), options.Loudness);
                 input.AsSpan(batch * clip).Clear();
                 Run(options.BatchWindows); // always the full batch: the same shapes give the same kernels, so results do not depend on the batch's other windows
                 for (int o = 0; o < outputs.Length; o++)
@@ -122,6 +130,22 @@ public sealed class OnnxClassifier : IDisposable
         var counts = new int[waveforms.Count];
         foreach (var (file, _) in windows) counts[file]++;
         return [.. Enumerable.Range(0, waveforms.Count).Select(f => Result(sums, f, counts[f]))];
+    }
+
+    /// <summary>
+    /// The event timeline of <paramref name="waveform"/>: each of its <paramref name="windows"/> (complete windows only;
+    /// one window, the whole waveform, when it is shorter than one) scored as <see cref="Score(float[])"/> scores a
+    /// file holding just that window's samples — clip-length pieces, each loudness-normalised on its own, mean logits.
+    /// </summary>
+    /// <inheritdoc cref="Score(float[])" path="/exception"/>
+    public IReadOnlyList<TimelineWindow> Timeline(ReadOnlyMemory<float> waveform, SlidingWindows windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        if (waveform.IsEmpty) throw new ArgumentException("the waveform is empty", nameof(waveform));
+        var spans = new List<(long Start, int Length)>();
+        for (long i = 0, n = windows.Count(waveform.Length); i < n; i++) spans.Add((windows.Start(i), windows.Length(i, waveform.Length)));
+        var scores = Score([.. spans.Select(s => waveform.Slice((int)s.Start, s.Length))]);
+        return [.. spans.Select((s, i) => new TimelineWindow(i, s.Start, s.Length, SampleRate, scores[i]))];
     }
 
     /// <inheritdoc/>
