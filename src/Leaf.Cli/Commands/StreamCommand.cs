@@ -78,9 +78,8 @@ internal static class StreamCommand
             var clock = Stopwatch.StartNew();
             Pump(pcm, inputRate(description.SampleRate), description.SampleRate, blockSamples, samples => stream.Push(samples, Print));
             stream.Complete(Print);
-            double audio = (double)stream.SamplesPushed / description.SampleRate, wall = clock.Elapsed.TotalSeconds;
-            parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"leaf stream: {stream.SamplesPushed} samples ({audio:0.###} s), {stream.FramesReturned} frames, latency {stream.Latency} samples ({1000.0 * stream.Latency / description.SampleRate:0.#} ms), {wall:0.###} s wall, {RealTime(audio, wall)}"));
+            Summarise(parse, stream.SamplesPushed, description.SampleRate, clock.Elapsed,
+                $"{stream.FramesReturned} frames, latency {stream.Latency} samples ({1000.0 * stream.Latency / description.SampleRate:0.#} ms)");
             return 0;
         }
 
@@ -106,9 +105,8 @@ internal static class StreamCommand
             var clock = Stopwatch.StartNew();
             Pump(pcm, inputRate(model.SampleRate), model.SampleRate, blockSamples, samples => stream.Push(samples, Print));
             stream.Complete(Print);
-            double audio = (double)stream.SamplesPushed / model.SampleRate, wall = clock.Elapsed.TotalSeconds;
-            parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"leaf stream: {stream.SamplesPushed} samples ({audio:0.###} s), {stream.WindowsReturned} windows of {sliding.Window} samples every {sliding.Hop}, {printed} detections printed, {wall:0.###} s wall, {RealTime(audio, wall)}"));
+            Summarise(parse, stream.SamplesPushed, model.SampleRate, clock.Elapsed,
+                $"{stream.WindowsReturned} windows of {sliding.Window} samples every {sliding.Hop}, {printed} detections printed");
             return 0;
         }
     }
@@ -122,6 +120,11 @@ internal static class StreamCommand
         if (resampler is not null) push(resampler.Complete());
     }
 
-    private static string RealTime(double audio, double wall) =>
-        string.Create(CultureInfo.InvariantCulture, $"real-time factor {(audio > 0 ? wall / audio : 0):0.####} ({(wall > 0 ? audio / wall : 0):0.#}x real time)");
+    // The closing line on standard error: how much audio, what came out of it, the wall time and the real-time factor.
+    private static void Summarise(ParseResult parse, long samples, int rate, TimeSpan elapsed, FormattableString outcome)
+    {
+        double audio = (double)samples / rate, wall = elapsed.TotalSeconds;
+        parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"leaf stream: {samples} samples ({audio:0.###} s), {outcome.ToString(CultureInfo.InvariantCulture)}, {wall:0.###} s wall, real-time factor {(audio > 0 ? wall / audio : 0):0.####} ({(wall > 0 ? audio / wall : 0):0.#}x real time)"));
+    }
 }
