@@ -6,7 +6,7 @@ namespace Leaf.Datasets;
 /// A minimal RFC 4180 reader: comma-separated cells, double-quoted cells may hold commas, line breaks and doubled
 /// quotes (""). Unquoted cells are trimmed; blank lines are skipped. Each row comes with the line it starts on.
 /// </summary>
-public static class CsvRows
+internal static class CsvRows
 {
     /// <summary>The rows of <paramref name="text"/>.</summary>
     /// <param name="text">CSV text (LF or CRLF line ends).</param>

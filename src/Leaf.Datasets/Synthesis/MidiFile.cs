@@ -4,7 +4,7 @@ namespace Leaf.Datasets.Synthesis;
 /// Writes a Standard MIDI File (format 0, one track, channel 1) playing notes on one General MIDI program.
 /// Time base: 480 ticks per quarter note at the default tempo of 120 bpm (500 000 µs per quarter), i.e. 960 ticks per second.
 /// </summary>
-public static class MidiFile
+internal static class MidiFile
 {
     private const int TicksPerQuarter = 480;
     private const double TicksPerSecond = TicksPerQuarter * 2.0; // 120 quarters per minute

@@ -5,7 +5,7 @@ namespace Leaf.Datasets.Synthesis;
 /// root on a system with apt-get, installs their packages (<c>apt-get update</c>, then
 /// <c>apt-get install -y --no-install-recommends …</c>); otherwise fails with the exact command to run.
 /// </summary>
-public static class ToolInstaller
+internal static class ToolInstaller
 {
     private static readonly TimeSpan AptTimeout = TimeSpan.FromMinutes(10);
 
