@@ -30,7 +30,7 @@ internal static class StreamCommand
         var frames = new Option<bool>("--frames") { Description = "Print every frame as a CSV line 'frame,time_s,v0,…' as soon as it is determined." };
 
         var rate = new Option<int?>("--rate") { Description = "Sample rate of raw input (s16le, f32le) in Hz (default: the frontend's or model's); other rates are resampled as they arrive." }
-            .Range(1, 1_000_000);
+            .Range(1, AudioLimits.MaximumSampleRate);
         var classifier = new ClassifierModels(defaultBatch: 1);
         classifier.Model.Required = false;
         classifier.Model.Description = "A classifier model (.onnx): print a detection 'start_s,end_s,label,probability' for each window as soon as it is complete, instead of frames.";
@@ -75,10 +75,8 @@ internal static class StreamCommand
                 }
                 if (print) o.Flush();
             }
-            var clock = Stopwatch.StartNew();
-            Pump(pcm, inputRate(description.SampleRate), description.SampleRate, blockSamples, samples => stream.Push(samples, Print));
-            stream.Complete(Print);
-            Summarise(parse, stream.SamplesPushed, description.SampleRate, clock.Elapsed,
+            var elapsed = Pump(pcm, inputRate(description.SampleRate), description.SampleRate, blockSamples, samples => stream.Push(samples, Print), () => stream.Complete(Print));
+            Summarise(parse, stream.SamplesPushed, description.SampleRate, elapsed,
                 $"{stream.FramesReturned} frames, latency {stream.Latency} samples ({1000.0 * stream.Latency / description.SampleRate:0.#} ms)");
             return 0;
         }
@@ -102,22 +100,24 @@ internal static class StreamCommand
                 o.Flush();
                 printed++;
             }
-            var clock = Stopwatch.StartNew();
-            Pump(pcm, inputRate(model.SampleRate), model.SampleRate, blockSamples, samples => stream.Push(samples, Print));
-            stream.Complete(Print);
-            Summarise(parse, stream.SamplesPushed, model.SampleRate, clock.Elapsed,
+            var elapsed = Pump(pcm, inputRate(model.SampleRate), model.SampleRate, blockSamples, samples => stream.Push(samples, Print), () => stream.Complete(Print));
+            Summarise(parse, stream.SamplesPushed, model.SampleRate, elapsed,
                 $"{stream.WindowsReturned} windows of {sliding.Window} samples every {sliding.Hop}, {printed} detections printed");
             return 0;
         }
     }
 
-    // Reads the input `block` samples at a time and passes it on at `rate` Hz, through a streaming resampler when it arrives at another rate.
-    private static void Pump(PcmInput pcm, int inputRate, int rate, int block, Action<ReadOnlySpan<float>> push)
+    // Reads the input `block` samples at a time and passes it on at `rate` Hz (through a streaming resampler when it arrives
+    // at another rate), calls `complete` at its end, and returns the time all of it took.
+    private static TimeSpan Pump(PcmInput pcm, int inputRate, int rate, int block, Action<ReadOnlySpan<float>> push, Action complete)
     {
+        var clock = Stopwatch.StartNew();
         var resampler = inputRate == rate ? null : new StreamingResampler(inputRate, rate);
         var buffer = new float[block];
         for (int read; (read = pcm.Read(buffer)) > 0;) push(resampler is null ? buffer.AsSpan(0, read) : resampler.Push(buffer.AsSpan(0, read)));
         if (resampler is not null) push(resampler.Complete());
+        complete();
+        return clock.Elapsed;
     }
 
     // The closing line on standard error: how much audio, what came out of it, the wall time and the real-time factor.
