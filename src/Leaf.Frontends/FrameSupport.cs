@@ -32,6 +32,12 @@ public sealed class FrameSupport
     /// <summary>The geometry of <paramref name="d"/>'s frontend computed with <paramref name="algorithm"/> (LEAF only).</summary>
     public static FrameSupport For(FrontendDescription d, LeafAlgorithm algorithm = LeafAlgorithm.Exact) => new(d, algorithm);
 
+    /// <summary>
+    /// Whether <paramref name="d"/> can run in segments: every stage but a warm-started sPCEN, which starts from the mean
+    /// energy of the whole clip, only looks back (instance norm needs the length, not the future).
+    /// </summary>
+    public static bool CanSegment(FrontendDescription d) => !(d.Compression == CompressionKind.Pcen && d.Pcen.WarmStart);
+
     /// <summary>The stride S in samples.</summary>
     public int Stride { get; }
 

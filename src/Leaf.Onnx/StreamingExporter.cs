@@ -30,8 +30,8 @@ public static class StreamingExporter
     /// <summary>Output k of the compression model: the state to pass as <see cref="StateInput"/> k on the next run.</summary>
     public static string StateOutput(int step) => $"ema_state_{step}_next";
 
-    /// <summary>Whether <paramref name="d"/> can run in segments: every stage but a warm-started sPCEN only looks back (instance norm needs the length, see <see cref="StreamingFrontend"/>).</summary>
-    public static bool CanStream(FrontendDescription d) => !(FramesGraph.NeedsPcen(d) && d.Pcen.WarmStart);
+    /// <summary>Whether <paramref name="d"/> can run in segments (<see cref="FrameSupport.CanSegment"/>; instance norm needs the length, see <see cref="StreamingFrontend"/>).</summary>
+    public static bool CanStream(FrontendDescription d) => FrameSupport.CanSegment(d);
 
     /// <summary>The streaming models of <paramref name="description"/> (missing parameters get the paper's initial values).</summary>
     /// <param name="description">The frontend.</param>

@@ -133,19 +133,21 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
         }
     }
 
-    private static float[] Streamed(StreamingFrontend stream, float[] signal, int piece)
+    /// <summary>The frames of <paramref name="signal"/> pushed <paramref name="piece"/> samples at a time; disposes the stream.</summary>
+    internal static float[] Streamed(IFrameStream stream, float[] signal, int piece)
     {
         var frames = new List<float>();
+        void Add(ReadOnlySpan<float> values, int count) => frames.AddRange(values);
         using (stream)
         {
             for (int at = 0; at < signal.Length; at += piece)
-                frames.AddRange(Arrays.Flatten(stream.Push(signal.AsSpan(at, Math.Min(piece, signal.Length - at)))));
-            frames.AddRange(Arrays.Flatten(stream.Complete()));
+                stream.Push(signal.AsSpan(at, Math.Min(piece, signal.Length - at)), Add);
+            stream.Complete(Add);
         }
         return [.. frames];
     }
 
-    private static float[] Signal(Random random, int length)
+    internal static float[] Signal(Random random, int length)
     {
         var x = new float[length];
         double phase = 0;
@@ -157,7 +159,7 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
         return x;
     }
 
-    private static double MaxRelative(float[] actual, float[] expected, double floor)
+    internal static double MaxRelative(float[] actual, float[] expected, double floor)
     {
         double worst = 0;
         for (int i = 0; i < actual.Length; i++)

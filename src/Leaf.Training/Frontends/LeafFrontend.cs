@@ -63,7 +63,7 @@ public sealed class LeafFrontend : Frontend, IConstrained
     public override int OutputChannels => description.FilterCount;
 
     /// <summary>How the pooled energies are computed.</summary>
-    public LeafAlgorithm Algorithm { get; }
+    public override LeafAlgorithm Algorithm { get; }
 
     /// <summary>Gabor filterbank (η, σ).</summary>
     public GaborFilterbank Filterbank => filterbank;
@@ -72,7 +72,10 @@ public sealed class LeafFrontend : Frontend, IConstrained
     public GaussianLowpass Pooling => pooling;
 
     /// <summary>The sPCEN layer, or null with log compression.</summary>
-    public Pcen? Pcen => compression as Pcen;
+    public override Pcen? Pcen => compression as Pcen;
+
+    /// <summary>The instance normalisation, when the description asks for it.</summary>
+    public override InstanceNorm? InstanceNorm => norm;
 
     /// <summary>Pooled energies [batch, N, frames] before the floor (the golden vectors' <c>pooled</c> arrays).</summary>
     /// <exception cref="ArgumentException">The input is not [batch, samples ≥ 1].</exception>
@@ -95,10 +98,25 @@ public sealed class LeafFrontend : Frontend, IConstrained
     public override Tensor forward(Tensor waveform)
     {
         using var scope = NewDisposeScope();
-        var floored = PooledEnergies(waveform).AtLeast(description.EnergyFloor); // max(x, 1e-5), docs/frontends.md "Floor"
-        var y = compression.forward(floored);
+        var y = FrameLocalByChannel(waveform);
+        if (Pcen is { } pcen) y = pcen.forward(y);
         if (norm is not null) y = norm.forward(y);
         return y.transpose(1, 2).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The floored pooled energies [batch, frames, N] with sPCEN, the log features with log compression (before any instance norm).</summary>
+    /// <exception cref="ArgumentException">The input is not [batch, samples ≥ 1].</exception>
+    public override Tensor FrameLocal(Tensor waveform)
+    {
+        using var scope = NewDisposeScope();
+        return FrameLocalByChannel(waveform).transpose(1, 2).MoveToOuterDisposeScope();
+    }
+
+    // [batch, N, frames]: max(x, 1e-5) (docs/frontends.md "Floor"), then the log compression, which acts on each value alone.
+    private Tensor FrameLocalByChannel(Tensor waveform)
+    {
+        var floored = PooledEnergies(waveform).AtLeast(description.EnergyFloor);
+        return Pcen is null ? compression.forward(floored) : floored;
     }
 
     /// <inheritdoc/>

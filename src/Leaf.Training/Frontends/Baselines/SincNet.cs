@@ -77,17 +77,34 @@ public sealed class SincNet : Frontend
         return BaselineDescriptions.WithValues(description, values);
     }
 
+    /// <summary>SincNet+'s sPCEN; null for SincNet, whose layer normalisation acts on each frame alone.</summary>
+    public override Compression.Pcen? Pcen => compression as Compression.Pcen;
+
     /// <summary>Features [batch, ⌈T/S⌉, N] of waveforms [batch, T] or [batch, T, 1] (T ≥ 1).</summary>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
+        var pooled = Pooled(input);
+        // sPCEN smooths each channel over time ([batch, N, T]); layer normalisation normalises each frame over channels ([batch, T, N]).
+        var features = Pcen is null ? compression.forward(pooled.transpose(1, 2)) : compression.forward(pooled).transpose(1, 2);
+        return features.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>SincNet+: the floored pooled energies [batch, ⌈T/S⌉, N], before sPCEN; SincNet: its features.</summary>
+    public override Tensor FrameLocal(Tensor input)
+    {
+        if (Pcen is null) return forward(input);
+        using var scope = NewDisposeScope();
+        return Pooled(input).transpose(1, 2).MoveToOuterDisposeScope();
+    }
+
+    // Sinc filters → LeakyReLU → pooling → max(x, 1e-5): [batch, N, frames].
+    private Tensor Pooled(Tensor input)
+    {
         var x = WaveformBatch.AsBatchBySamples(input, description.Kind == FrontendKind.SincNetPlus ? "SincNet+" : "SincNet").unsqueeze(1);
         var activated = filterbank.forward(x).LeakyRelu(LeakySlope);
-        var pooled = (pooling is null ? PoolingFunctional.MaxPoolSame(activated, description.WindowLength, description.Stride) : pooling.forward(activated))
+        return (pooling is null ? PoolingFunctional.MaxPoolSame(activated, description.WindowLength, description.Stride) : pooling.forward(activated))
             .AtLeast(description.EnergyFloor);
-        // sPCEN smooths each channel over time ([batch, N, T]); layer normalisation normalises each frame over channels ([batch, T, N]).
-        var features = compression is Pcen ? compression.forward(pooled).transpose(1, 2) : compression.forward(pooled.transpose(1, 2));
-        return features.MoveToOuterDisposeScope();
     }
 
     // Keras' LayerNormalization over the N channels, with the description's gain and bias.

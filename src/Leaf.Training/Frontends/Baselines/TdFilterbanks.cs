@@ -43,7 +43,7 @@ public sealed class TdFilterbanks : Frontend
     public override int OutputChannels => description.FilterCount;
 
     /// <summary>Smallest accepted input length: the window length K.</summary>
-    public int MinimumSamples => description.WindowLength;
+    public override int MinimumSamples => description.WindowLength;
 
     /// <inheritdoc/>
     public override FrontendDescription ToDescription() => BaselineDescriptions.WithValues(description,

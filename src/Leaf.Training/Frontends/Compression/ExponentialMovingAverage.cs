@@ -23,8 +23,13 @@ public static class ExponentialMovingAverage
     /// <param name="smoothing">Coefficients s, clipped to [0, 1].</param>
     /// <param name="warmStart">Start from each channel's mean energy (M[−1] = mean(E)) instead of the first frame (M[−1] = E[0]); see <c>PcenOptions.WarmStart</c>.</param>
     /// <param name="blockLength">Frames per block of the exact blocked computation.</param>
+    /// <param name="initialState">
+    /// M[−1] [batch, N]: the smoothed value of the frame before the first, to continue a signal given in pieces (the last
+    /// frame of the previous piece's output); null to start it (E[0], or the mean with <paramref name="warmStart"/>).
+    /// Pieces of whole blocks continue the same blocked computation as one call on the whole signal.
+    /// </param>
     /// <exception cref="ArgumentException">Shapes do not fit, T is 0 or the block length is not positive.</exception>
-    public static Tensor Apply(Tensor energies, Tensor smoothing, bool warmStart = false, int blockLength = DefaultBlockLength)
+    public static Tensor Apply(Tensor energies, Tensor smoothing, bool warmStart = false, int blockLength = DefaultBlockLength, Tensor? initialState = null)
     {
         if (energies.dim() != 3 || energies.shape[2] < 1)
             throw new ArgumentException($"the moving average expects [batch, channels, time ≥ 1], got [{string.Join(", ", energies.shape)}]", nameof(energies));
@@ -34,6 +39,8 @@ public static class ExponentialMovingAverage
         if (smoothing.dtype != energies.dtype)
             throw new ArgumentException($"smoothing is {smoothing.dtype} but the energies are {energies.dtype}; convert the module or the input", nameof(energies));
         if (blockLength < 1) throw new ArgumentOutOfRangeException(nameof(blockLength), blockLength, "block length must be positive");
+        if (initialState is not null && (initialState.dim() != 2 || initialState.shape[0] != energies.shape[0] || initialState.shape[1] != channels))
+            throw new ArgumentException($"the initial state must be [{energies.shape[0]}, {channels}], got [{string.Join(", ", initialState.shape)}]", nameof(initialState));
 
         using var scope = NewDisposeScope();
         long batch = energies.shape[0];
@@ -48,7 +55,7 @@ public static class ExponentialMovingAverage
 
         // Scan over block carries: c_{k+1} = intra_k[L−1] + (1−s)^L·c_k, c_0 = E[0].
         var decayPerBlock = carryDecay[.., block - 1];
-        var carry = warmStart ? energies.mean([2L]) : energies[.., .., 0];
+        var carry = initialState ?? (warmStart ? energies.mean([2L]) : energies[.., .., 0]);
         var starts = new List<Tensor>((int)blocks);
         for (long k = 0; k < blocks; k++)
         {

@@ -75,10 +75,30 @@ public sealed class Pcen : nn.Module<Tensor, Tensor>
     /// <exception cref="ArgumentException">The input is not [batch, N, T].</exception>
     public override Tensor forward(Tensor energies)
     {
-        if (energies.dim() != 3 || energies.shape[1] != Channels)
-            throw new ArgumentException($"sPCEN expects [batch, {Channels}, time], got [{string.Join(", ", energies.shape)}]", nameof(energies));
+        RequireShape(energies);
         using var scope = NewDisposeScope();
         return CompressionFunctional.Pcen(energies, new PcenTensors(Alpha, Delta, Root, Smoothing), Options).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Compresses the next energies [batch, N, T] of a signal given in pieces, its moving average continued from
+    /// <paramref name="state"/> (null for the first piece); see <see cref="CompressionFunctional.Pcen(Tensor, PcenTensors, PcenOptions, Tensor?)"/>.
+    /// </summary>
+    /// <returns>The features [batch, N, T] and the state for the next piece [batch, N].</returns>
+    /// <exception cref="ArgumentException">The input is not [batch, N, T].</exception>
+    /// <exception cref="NotSupportedException">A warm start (<see cref="PcenOptions.WarmStart"/>).</exception>
+    public (Tensor Features, Tensor State) Continue(Tensor energies, Tensor? state)
+    {
+        RequireShape(energies);
+        using var scope = NewDisposeScope();
+        var (features, next) = CompressionFunctional.Pcen(energies, new PcenTensors(Alpha, Delta, Root, Smoothing), Options, state);
+        return (features.MoveToOuterDisposeScope(), next.MoveToOuterDisposeScope());
+    }
+
+    private void RequireShape(Tensor energies)
+    {
+        if (energies.dim() != 3 || energies.shape[1] != Channels)
+            throw new ArgumentException($"sPCEN expects [batch, {Channels}, time], got [{string.Join(", ", energies.shape)}]", nameof(energies));
     }
 
     private static Parameter LogParameter(float[] values, string name, bool learn)

@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace Leaf.Training.Frontends.Compression;
 
-/// <summary>sPCEN's parameters as tensors in their linear parameterisation (the inputs of <see cref="CompressionFunctional.Pcen"/>).</summary>
+/// <summary>sPCEN's parameters as tensors in their linear parameterisation (the inputs of <see cref="CompressionFunctional.Pcen(TorchSharp.torch.Tensor, PcenTensors, Leaf.Frontends.PcenOptions)"/>).</summary>
 /// <param name="Alpha">α [N].</param>
 /// <param name="Delta">δ [N].</param>
 /// <param name="Root">root [N].</param>
