@@ -1,26 +1,29 @@
 using Leaf.Audio;
 using Leaf.Frontends;
-using Leaf.Onnx;
 
 namespace Leaf.Cli;
 
 /// <summary>
-/// <c>leaf featurize --engine onnx</c> of a long WAV file already at the frontend's rate: read by windows and pushed
-/// through a <see cref="StreamingFrontend"/> that knows its length, straight into the .npy. The frames are those of one
-/// offline run; memory is bounded by the window and the segment, not by the file.
+/// <c>leaf featurize</c> of a long WAV file, on either engine: read by windows, resampled on the way when the file is at
+/// another rate (<see cref="StreamingResampler"/>, the samples of the whole-file resampler), pushed through an
+/// <see cref="IFrameStream"/> that knows the length, straight into the .npy. The frames are those of one offline run of
+/// the decoded file; memory is bounded by the window and the segment, not by the file.
 /// </summary>
 internal static class WavStreamFeaturizer
 {
     /// <summary>Samples read from the file at a time.</summary>
     public const int WindowSamples = 1 << 16;
 
+    /// <summary>Longest file (in samples at its own rate) decoded whole instead: shorter ones gain nothing from streaming.</summary>
+    public const int WholeFileSamples = 1 << 17;
+
     /// <summary>
-    /// Opens <paramref name="file"/> for this path: a WAV at <paramref name="d"/>'s rate, longer than one ONNX segment
-    /// (shorter files gain nothing from it); null otherwise (another format, another rate: decoded whole).
+    /// Opens <paramref name="file"/> for this path: a WAV longer than <see cref="WholeFileSamples"/>, of a frontend that
+    /// can run in segments; null otherwise (another format, a short file, a warm-started sPCEN: decoded whole).
     /// </summary>
     public static WavStreamReader? TryOpen(string file, FrontendDescription d)
     {
-        if (!StreamingExporter.CanStream(d)) return null;
+        if (!FrameSupport.CanSegment(d)) return null;
         WavStreamReader reader;
         try
         {
@@ -30,23 +33,29 @@ internal static class WavStreamFeaturizer
         {
             return null; // not a WAV, or one the whole-file decoder reports on
         }
-        if (reader.SampleRate == d.SampleRate && reader.FrameCount > new StreamingFrontendOptions().ChunkSamples) return reader;
+        if (reader.FrameCount > WholeFileSamples) return reader;
         reader.Dispose();
         return null;
     }
 
     /// <summary>Featurizes the whole of <paramref name="reader"/> into the .npy at <paramref name="path"/>; returns its shape.</summary>
-    public static (int Frames, int Channels) Write(WavStreamReader reader, string path, FrontendDescription d, LeafAlgorithm algorithm)
+    public static (int Frames, int Channels) Write(WavStreamReader reader, string path, IFeaturizer featurizer)
     {
-        var options = new StreamingFrontendOptions { TotalSamples = reader.FrameCount, LeafAlgorithm = algorithm };
-        using var stream = new StreamingFrontend(d, options);
-        int frames = checked((int)FrameSupport.For(d, algorithm).FrameCount(reader.FrameCount));
+        int rate = featurizer.Description.SampleRate;
+        var resampler = reader.SampleRate == rate ? null : new StreamingResampler(reader.SampleRate, rate);
+        long total = resampler is null ? reader.FrameCount : new PolyphaseResampler(reader.SampleRate, rate).OutputLength(reader.FrameCount);
+        using var stream = featurizer.Open(total);
+        int frames = checked((int)FrameSupport.For(featurizer.Description, featurizer.Algorithm).FrameCount(total));
         NpyWriter.WriteFloat32(path, [frames, stream.Channels], file =>
         {
             void Write(ReadOnlySpan<float> values, int count) => file.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
             var window = new float[WindowSamples];
             for (long at = 0; at < reader.FrameCount; at += WindowSamples)
-                stream.Push(window.AsSpan(0, reader.Read(at, window)), Write);
+            {
+                var samples = window.AsSpan(0, reader.Read(at, window));
+                stream.Push(resampler is null ? samples : resampler.Push(samples), Write);
+            }
+            if (resampler is not null) stream.Push(resampler.Complete(), Write);
             stream.Complete(Write);
         });
         return (frames, stream.Channels);

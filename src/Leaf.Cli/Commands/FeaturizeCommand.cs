@@ -40,7 +40,7 @@ internal static class FeaturizeCommand
             var names = OutputNames(files);
             var load = new AudioLoadOptions { SampleRate = description.SampleRate, Loudness = parse.GetValue(loudness) ? LoudnessOptions.Paper : null };
             using var outputLock = OutputLock.ForFolder(outDir);
-            bool streamWav = parse.GetValue(engine) == FeatureEngines.DefaultEngine && load.Loudness is null;
+            bool streamWav = load.Loudness is null; // the paper's loudness normalisation divides by the whole file's level
             var o = parse.InvocationConfiguration.Output;
             for (int i = 0; i < files.Count; i++)
             {
@@ -50,7 +50,7 @@ internal static class FeaturizeCommand
                     if (wav is not null)
                     {
                         string streamed = Path.Combine(outDir, names[i]);
-                        var (frames, channels) = WavStreamFeaturizer.Write(wav, streamed, description, leafAlgorithm);
+                        var (frames, channels) = WavStreamFeaturizer.Write(wav, streamed, featurizer);
                         o.WriteLine($"{files[i]} -> {streamed} [{frames} x {channels}]");
                         continue;
                     }
