@@ -145,7 +145,7 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
         return [.. frames];
     }
 
-    private static float[] Signal(Random random, int length)
+    internal static float[] Signal(Random random, int length)
     {
         var x = new float[length];
         double phase = 0;
@@ -157,7 +157,7 @@ public sealed class StreamingFrontendTests(ITestOutputHelper output)
         return x;
     }
 
-    private static double MaxRelative(float[] actual, float[] expected, double floor)
+    internal static double MaxRelative(float[] actual, float[] expected, double floor)
     {
         double worst = 0;
         for (int i = 0; i < actual.Length; i++)
