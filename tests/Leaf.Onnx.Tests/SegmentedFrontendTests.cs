@@ -70,6 +70,30 @@ public sealed class SegmentedFrontendTests(ITestOutputHelper output)
         Assert.Equal(Arrays.Flatten(offline.Featurize(signal)), Arrays.Flatten(segmented.Featurize(signal)));
     }
 
+    /// <summary>The official checker (full shape inference, the Loop body included) accepts the models; metadata and names are the offline model's.</summary>
+    [Fact]
+    public void SegmentedModelsPassTheOnnxChecker()
+    {
+        using var folder = new TempFolder();
+        var paths = new Dictionary<string, (string Name, LeafAlgorithm Algorithm)>();
+        foreach (var (name, algorithm) in new[] { ("leaf-preemphasis-instancenorm", LeafAlgorithm.Exact), ("leaf", LeafAlgorithm.Fast), ("mel", LeafAlgorithm.Exact), ("tdfbanks", LeafAlgorithm.Exact), ("sincnet+", LeafAlgorithm.Exact) })
+        {
+            string path = folder.File($"{name}-{algorithm}.onnx");
+            FrontendExporter.ExportToFile(ExportCases.All[name], path, new FrontendExportOptions { LeafAlgorithm = algorithm, SegmentSamples = 1 << 14 });
+            paths[path] = (name, algorithm);
+        }
+        foreach (var report in OnnxChecker.Check([.. paths.Keys]))
+        {
+            Assert.True(report.Ok, report.Error);
+            Assert.Contains("Loop", report.Ops);
+            Assert.Equal("1", report.Inputs[FrontendExporter.InputName][0].ToString());
+            var (name, algorithm) = paths[report.Path];
+            var offline = OnnxModelInfo.FromBytes(FrontendExporter.Export(ExportCases.All[name], new FrontendExportOptions { LeafAlgorithm = algorithm }));
+            Assert.Equal(offline.ToMetadata().ToDictionary(), report.Metadata);
+            Assert.Equal([FrontendExporter.OutputName], report.Outputs.Keys);
+        }
+    }
+
     [Theory]
     [InlineData("leaf", LeafAlgorithm.Exact, 1121)]
     [InlineData("leaf", LeafAlgorithm.Fast, 10816)]
