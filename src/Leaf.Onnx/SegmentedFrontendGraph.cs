@@ -10,7 +10,9 @@ namespace Leaf.Onnx;
 /// length. The segment geometry is <see cref="FrameSupport"/>'s, computed in-graph with int64 ops: iteration i keeps frames
 /// [j₀, j₀ + F) with j₀ = min(i·F, total − F), from the segment [a, b) that starts at a multiple of the alignment at or
 /// before frame j₀'s first sample (clamped to 0) and ends at frame j₀ + F − 1's last one (clamped to T), padded with zeros
-/// to a length ≡ T (mod S) where the grid follows the length; its local frame j − a/S is global frame j.
+/// to a length ≡ T (mod S) where the grid follows the length; its local frame j − a/S is global frame j. A waveform
+/// shorter than the frontend's minimum (1 sample; K for TD-filterbanks), which the offline model refuses, is taken as
+/// padded with zeros to it (one frame), so that an empty row of ML.NET gives finite features.
 /// </summary>
 internal static class SegmentedFrontendGraph
 {
@@ -74,8 +76,8 @@ internal static class SegmentedFrontendGraph
         string alignment = b.AddInt64s(support.Alignment);
         string start = b.Mul(b.Div(b.Max(FirstSample(b, support, d, first, geometry.Left), b.AddInt64s(0)), alignment), alignment);
         string end = b.Min(EndSample(b, support, d, last, geometry.Left), geometry.Length);
-        string segment = b.Slice(waveform, start, end, b.AddInt64s(1));
-        if (support.GridFollowsLength) segment = PadToResidue(b, segment, b.Sub(end, start), geometry.Residue, support.Stride);
+        string segment = b.Slice(waveform, start, end, b.AddInt64s(1)); // shorter than end − start only below the minimum length
+        segment = Padded(b, segment, b.Sub(end, start), support.GridFollowsLength ? geometry.Residue : null, support.Stride);
 
         string local = FramesGraph.Build(b, segment, d, algorithm);                                        // [1, frames, N]
         string offset = b.Sub(first, b.Div(start, b.AddInt64s(support.Stride)));
@@ -85,12 +87,17 @@ internal static class SegmentedFrontendGraph
         return b;
     }
 
-    // Zeros at the end up to a length ≡ T (mod S): TF SAME pooling's left padding depends on the length modulo S.
-    private static string PadToResidue(OnnxGraphBuilder b, string segment, string length, string residue, int stride)
+    // Zeros at the end up to `length` (a waveform shorter than the minimum, taken as padded to it), then, with a
+    // `residue`, up to a length ≡ T (mod S): TF SAME pooling's left padding depends on the length modulo S.
+    private static string Padded(OnnxGraphBuilder b, string segment, string length, string? residue, int stride)
     {
-        string s = b.AddInt64s(stride);
-        string behind = Mod(b, b.Add(b.Sub(length, residue), s), s);                                          // (length − T) mod S ≥ 0
-        string padding = Mod(b, b.Sub(s, behind), s);
+        string padding = b.Sub(length, b.Shape(segment, 1, 2));
+        if (residue is not null)
+        {
+            string s = b.AddInt64s(stride);
+            string behind = Mod(b, b.Add(b.Sub(length, residue), s), s);                                      // (length − T) mod S ≥ 0
+            padding = b.Add(padding, Mod(b, b.Sub(s, behind), s));
+        }
         return b.Pad(segment, b.Concat(0, b.AddInt64s(0, 0, 0), padding));
     }
 
@@ -147,8 +154,9 @@ internal static class SegmentedFrontendGraph
 
         public static Geometry Add(OnnxGraphBuilder g, string waveform, FrameSupport support, int kernel, bool valid, int framesPerSegment)
         {
-            string length = g.Shape(waveform, 1, 2), s = g.AddInt64s(support.Stride);
-            string total = valid // FrameSupport.FrameCount (inputs shorter than K are refused before, as offline)
+            // A waveform shorter than the minimum (K for VALID pooling, else 1) counts as padded with zeros to it.
+            string length = g.Max(g.Shape(waveform, 1, 2), g.AddInt64s(valid ? kernel : 1)), s = g.AddInt64s(support.Stride);
+            string total = valid // FrameSupport.FrameCount
                 ? g.Add(g.Div(g.Sub(length, g.AddInt64s(kernel)), s), g.AddInt64s(1))                      // VALID: ⌊(T − K)/S⌋ + 1
                 : g.Div(g.Add(length, g.AddInt64s(support.Stride - 1)), s);                                 // ⌈T/S⌉
             string residue = Mod(g, length, s);

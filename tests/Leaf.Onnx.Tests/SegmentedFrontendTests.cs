@@ -108,5 +108,24 @@ public sealed class SegmentedFrontendTests(ITestOutputHelper output)
         Assert.Contains($"at least {minimum}", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>An empty waveform (ML.NET's row of an undecodable file), or one under K samples for TD-filterbanks, gives the features of that waveform padded with zeros to the minimum.</summary>
+    [Theory]
+    [InlineData("leaf-preemphasis-instancenorm", 0)]
+    [InlineData("mel", 0)]
+    [InlineData("tdfbanks", 0)]
+    [InlineData("tdfbanks", 400)]
+    public void AWaveformShorterThanTheMinimumCountsAsPaddedToIt(string name, int length)
+    {
+        var d = ExportCases.All[name];
+        using var offline = new OnnxFrontend(FrontendExporter.Export(d), Unchunked);
+        using var segmented = new Microsoft.ML.OnnxRuntime.InferenceSession(FrontendExporter.Export(d, new FrontendExportOptions { SegmentSamples = 4096 }));
+        float[] signal = StreamingFrontendTests.Signal(new Random(8), length);
+        using var input = Microsoft.ML.OnnxRuntime.OrtValue.CreateTensorValueFromMemory(signal, [1, length]);
+        using var runOptions = new Microsoft.ML.OnnxRuntime.RunOptions();
+        using var results = segmented.Run(runOptions, [FrontendExporter.InputName], [input], [FrontendExporter.OutputName]);
+        float[] padded = [.. signal, .. new float[offline.Info.MinimumSamples - length]];
+        Assert.Equal(Arrays.Flatten(offline.Featurize(padded)), results[0].GetTensorDataAsSpan<float>().ToArray());
+    }
+
     private static OnnxFrontendOptions Unchunked => new() { IntraOpThreads = 1, ChunkSamples = 0 };
 }
