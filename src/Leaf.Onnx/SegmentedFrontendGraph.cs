@@ -39,7 +39,8 @@ internal static class SegmentedFrontendGraph
     {
         RequireSegmentSamples(d, algorithm, segmentSamples);
         var support = FrameSupport.For(d, algorithm);
-        // A segment spans at most (F − 1)·S + span + (alignment − 1) samples, plus up to S − 1 of padding.
+        // F·S ≤ segmentSamples − span − alignment: a segment, aligned start and padding included, then stays within
+        // segmentSamples (the fast LEAF's: within segmentSamples + S).
         return (segmentSamples - Span(support) - support.Alignment) / support.Alignment * (support.Alignment / support.Stride);
     }
 
@@ -50,7 +51,7 @@ internal static class SegmentedFrontendGraph
         var support = FrameSupport.For(d, algorithm);
         int framesPerSegment = FramesPerSegment(d, algorithm, segmentSamples);
         var geometry = Geometry.Add(g, waveform, support, d.WindowLength, valid: d.Kind == FrontendKind.TdFilterbanks, framesPerSegment);
-        var body = Body(g, waveform, d, algorithm, support, geometry);
+        var body = Body(waveform, d, algorithm, support, geometry);
         string perSegment = g.AddNode("Loop", [g.Reshape(geometry.Iterations), ""], [OnnxAttribute.Graph("body", body)]); // [n, N, F]
         string energies = WithoutRepeats(g, perSegment, geometry, d.FilterCount);                              // [1, N, total]
         return WholeSignalStages(g, energies, d, options.MaxFrames);
@@ -64,7 +65,7 @@ internal static class SegmentedFrontendGraph
     }
 
     // One iteration: frames [j₀, j₀ + F) from their segment of the outer-scope waveform, as [N, F].
-    private static OnnxGraphBuilder Body(OnnxGraphBuilder outer, string waveform, FrontendDescription d, LeafAlgorithm algorithm, FrameSupport support, Geometry geometry)
+    private static OnnxGraphBuilder Body(string waveform, FrontendDescription d, LeafAlgorithm algorithm, FrameSupport support, Geometry geometry)
     {
         var b = new OnnxGraphBuilder("segment_body", BodyPrefix, [waveform, .. geometry.OuterValues]);
         string iteration = b.AddTypedInput(BodyPrefix + "iteration", TensorProto.Types.DataType.Int64);
@@ -72,19 +73,24 @@ internal static class SegmentedFrontendGraph
         b.AddTypedOutput(b.Identity(condition, BodyPrefix + "condition_out"), TensorProto.Types.DataType.Bool);
 
         string first = b.Min(b.Mul(b.Reshape(iteration, 1), geometry.Kept), b.Sub(geometry.Total, geometry.Kept));
+        var (segment, start) = Segment(b, waveform, d, support, geometry, first);
+        string local = FramesGraph.Build(b, segment, d, algorithm);                                        // [1, frames, N]
+        string offset = b.Sub(first, b.Div(start, b.AddInt64s(support.Stride)));                          // local frame of j₀
+        string kept = b.Slice(local, offset, b.Add(offset, geometry.Kept), b.AddInt64s(1));
+        string output = b.Identity(b.Transpose(b.Reshape(kept, -1, d.FilterCount), 1, 0), BodyPrefix + "frames");
+        b.AddOutput(output, OnnxDim.Fixed(d.FilterCount), OnnxDim.Named("segment_frames"));
+        return b;
+    }
+
+    // The padded segment [1, samples] that computes frames [first, first + F) exactly, and its start a.
+    private static (string Segment, string Start) Segment(OnnxGraphBuilder b, string waveform, FrontendDescription d, FrameSupport support, Geometry geometry, string first)
+    {
         string last = b.Sub(b.Add(first, geometry.Kept), b.AddInt64s(1));
         string alignment = b.AddInt64s(support.Alignment);
         string start = b.Mul(b.Div(b.Max(FirstSample(b, support, d, first, geometry.Left), b.AddInt64s(0)), alignment), alignment);
         string end = b.Min(EndSample(b, support, d, last, geometry.Left), geometry.Length);
         string segment = b.Slice(waveform, start, end, b.AddInt64s(1)); // shorter than end − start only below the minimum length
-        segment = Padded(b, segment, b.Sub(end, start), support.GridFollowsLength ? geometry.Residue : null, support.Stride);
-
-        string local = FramesGraph.Build(b, segment, d, algorithm);                                        // [1, frames, N]
-        string offset = b.Sub(first, b.Div(start, b.AddInt64s(support.Stride)));
-        string kept = b.Slice(local, offset, b.Add(offset, geometry.Kept), b.AddInt64s(1));
-        string output = b.Identity(b.Transpose(b.Reshape(kept, -1, d.FilterCount), 1, 0), BodyPrefix + "frames");
-        b.AddOutput(output, OnnxDim.Fixed(d.FilterCount), OnnxDim.Named("segment_frames"));
-        return b;
+        return (Padded(b, segment, b.Sub(end, start), support.GridFollowsLength ? geometry.Residue : null, support.Stride), start);
     }
 
     // Zeros at the end up to `length` (a waveform shorter than the minimum, taken as padded to it), then, with a
@@ -164,7 +170,7 @@ internal static class SegmentedFrontendGraph
             string left = support.GridFollowsLength
                 ? g.Div(g.Add(g.AddInt64s(kernel - support.Stride), Mod(g, g.Sub(s, residue), s)), g.AddInt64s(2))
                 : g.AddInt64s(0);
-            string kept = g.Max(g.Min(g.AddInt64s(framesPerSegment), total), g.AddInt64s(1));
+            string kept = g.Min(g.AddInt64s(framesPerSegment), total);                                     // total ≥ 1: length ≥ the minimum
             string iterations = g.Div(g.Sub(g.Add(total, kept), g.AddInt64s(1)), kept);
             return new(length, total, residue, left, kept, iterations);
         }
