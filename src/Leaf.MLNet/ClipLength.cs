@@ -3,8 +3,9 @@ namespace Leaf.MLNet;
 /// <summary>
 /// How long the waveforms of <see cref="Microsoft.ML.LeafCatalog.LoadAudio"/> are, at <see cref="LoadAudioOptions.SampleRate"/>.
 /// A fixed length crops longer clips at their centre and pads shorter ones with zeros at the end, giving a vector column
-/// of known size (what trainers and <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/> need); <see cref="Full"/> keeps every clip
-/// whole, giving a variable-size vector column.
+/// of known size (what trainers need); <see cref="Full"/> keeps every clip whole, giving a variable-size vector column,
+/// which <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/> (in segments, as variable-length frames or a fixed-size pooled
+/// vector) and <see cref="Microsoft.ML.LeafCatalog.ApplyLeafClassifier"/> (in clip windows) take as well.
 /// </summary>
 /// <remarks>
 /// The set is closed because ML.NET saves a custom mapping by a contract name only, and reloads it by creating the
@@ -24,7 +25,7 @@ public enum ClipLength
     /// <summary>10 s (160 000 samples).</summary>
     TenSeconds,
 
-    /// <summary>The whole clip (variable-size vector).</summary>
+    /// <summary>The whole clip (variable-size vector): whole files of any length, featurized in segments by <see cref="Microsoft.ML.LeafCatalog.LeafFeaturize"/>.</summary>
     Full,
 }
 

@@ -51,6 +51,13 @@ public static class LeafCatalog
     /// out as <see cref="LeafFeaturizeOptions.Layout"/>. ML.NET's ONNX transform scores one row at a time; call ONNX
     /// Runtime directly (<c>Leaf.Onnx.OnnxFrontend</c>) for large batch jobs.
     /// </summary>
+    /// <remarks>
+    /// Whole files: a variable-length waveform column (<see cref="LoadAudio"/> with <see cref="ClipLength.Full"/>) gives
+    /// a variable-length vector of frames × N (<see cref="FeatureLayout.Frames"/>) or the pooled layout's fixed-size
+    /// vector. Such rows, and fixed lengths above <see cref="LeafFeaturizeOptions.SegmentSamples"/>, run through the
+    /// segmented frontend model (one ONNX model that computes the features in segments, with the offline model's
+    /// values), so memory per row does not grow with the row's length.
+    /// </remarks>
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="outputColumnName">Name of the feature column to create.</param>
     /// <param name="inputColumnName">Name of the waveform column (not <c>features</c> or <c>pooled_features</c>, used internally).</param>

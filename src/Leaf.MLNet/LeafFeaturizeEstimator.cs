@@ -7,24 +7,32 @@ namespace Leaf.MLNet;
 /// <summary>
 /// Estimator of <see cref="LeafCatalog.LeafFeaturize"/>: a float waveform vector column of
 /// <see cref="LeafFeaturizeOptions.InputLength"/> samples → a float feature vector column of <see cref="OutputSize"/>
-/// values. Fitting learns nothing: it returns ML.NET's own ONNX transform built from the frontend's ONNX bytes (and a
-/// second one for time pooling), so the fitted model saves into a model zip with the ONNX models inside it.
+/// values; or a variable-length waveform column (<see cref="ClipLength.Full"/>) → a variable-length vector of frames × N
+/// (<see cref="FeatureLayout.Frames"/>) or the pooled layout's fixed-size vector. Fitting learns nothing: it returns
+/// ML.NET's own ONNX transform built from the frontend's ONNX bytes (and a second one for time pooling), so the fitted
+/// model saves into a model zip with the ONNX models inside it. Rows longer than
+/// <see cref="LeafFeaturizeOptions.SegmentSamples"/> (all rows of a variable-length column) run through the segmented
+/// frontend model, whose memory does not grow with the row's length.
 /// </summary>
 public sealed class LeafFeaturizeEstimator : DelegatingEstimator
 {
     private readonly string inputColumnName;
+    private readonly EstimatorChain<ITransformer> variable;
 
     internal LeafFeaturizeEstimator(TransformsCatalog transforms, string outputColumnName, string inputColumnName, LeafFeaturizeOptions options)
         : this(transforms, outputColumnName, inputColumnName, options, FrontendModelSource.Resolve(options)) { }
 
     private LeafFeaturizeEstimator(TransformsCatalog transforms, string output, string input, LeafFeaturizeOptions options, (byte[] Model, OnnxModelInfo Info) frontend)
-        : base(Steps(transforms, output, input, options, frontend.Model, frontend.Info))
+        : base(Steps(transforms, output, input, options, frontend.Model, Pooling(options.Layout, frontend.Info, options.InputLength)))
     {
         inputColumnName = input;
         Options = options;
         Info = frontend.Info;
         Frames = frontend.Info.FrameCount(options.InputLength);
         OutputSize = options.Layout == FeatureLayout.Frames ? Frames * Info.Channels : TimePoolingModel.OutputSize(options.Layout, Info.Channels);
+        // Exported now, not when first fitted, so that a SegmentSamples below the frontend's minimum fails here.
+        byte[] segmented = FrontendModelSource.ResolveVariable(options).Model;
+        variable = Chain(Steps(transforms, output, input, options, segmented, Pooling(options.Layout, Info, samples: null)));
     }
 
     /// <summary>The options it was created with.</summary>
@@ -33,36 +41,62 @@ public sealed class LeafFeaturizeEstimator : DelegatingEstimator
     /// <summary>The frontend model's metadata (description, sample rate, channels).</summary>
     public OnnxModelInfo Info { get; }
 
-    /// <summary>Frames per waveform.</summary>
+    /// <summary>Frames per waveform of <see cref="LeafFeaturizeOptions.InputLength"/> samples (a variable-length column: ⌈samples / stride⌉ per row, fewer for TD-filterbanks).</summary>
     public int Frames { get; }
 
-    /// <summary>Length of the output vector.</summary>
+    /// <summary>Length of the output vector for <see cref="LeafFeaturizeOptions.InputLength"/> samples (a variable-length column with <see cref="FeatureLayout.Frames"/>: frames × N per row).</summary>
     public int OutputSize { get; }
 
+    /// <summary>
+    /// Checks that the input column holds <see cref="LeafFeaturizeOptions.InputLength"/> floats, or any number
+    /// (<see cref="ClipLength.Full"/>: the segmented model, one row of any length at a time), then fits.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type or size.</exception>
+    public override TransformerChain<ITransformer> Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Schema);
+        return input.Schema[inputColumnName].Type is VectorDataViewType { Size: 0 } ? variable.Fit(input) : base.Fit(input);
+    }
+
+    /// <summary>The output schema of the fixed-length chain, or of the variable-length one for a variable-length input column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type.</exception>
+    public override SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        CheckInput(inputSchema);
+        return inputSchema.Any(c => c.Name == inputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector)
+            ? variable.GetOutputSchema(inputSchema)
+            : base.GetOutputSchema(inputSchema);
+    }
+
     private protected override void CheckInput(SchemaShape inputSchema) =>
-        InputColumnCheck.RequireFloatVector(inputSchema, "LeafFeaturize", inputColumnName, allowVariable: false, LengthHint);
+        InputColumnCheck.RequireFloatVector(inputSchema, "LeafFeaturize", inputColumnName, allowVariable: true, LengthHint);
 
     private protected override void CheckInput(DataViewSchema inputSchema) =>
-        InputColumnCheck.RequireSize(inputSchema, "LeafFeaturize", inputColumnName, [Options.InputLength], LengthHint);
+        InputColumnCheck.RequireSize(inputSchema, "LeafFeaturize", inputColumnName, [Options.InputLength, 0], LengthHint);
 
-    private string LengthHint => $"LeafFeaturizeOptions.InputLength is {Options.InputLength} samples and must match LoadAudioOptions.Length; ClipLength.Full is not accepted";
+    private string LengthHint => $"LeafFeaturizeOptions.InputLength is {Options.InputLength} samples and must match LoadAudioOptions.Length, or use ClipLength.Full for rows of any length";
 
-    private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string output, string input, LeafFeaturizeOptions options, byte[] model, OnnxModelInfo info)
+    // The time-pooling model of a pooled layout, for `samples` per row (null: any), or null for all frames.
+    private static byte[]? Pooling(FeatureLayout layout, OnnxModelInfo info, int? samples) => layout == FeatureLayout.Frames
+        ? null
+        : samples is int length ? TimePoolingModel.Build(layout, info.FrameCount(length), info.Channels) : TimePoolingModel.BuildVariable(layout, info.Channels);
+
+    private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string output, string input, LeafFeaturizeOptions options, byte[] model, byte[]? pooling)
     {
         const string waveform = FrontendExporter.InputName, features = FrontendExporter.OutputName;
         if (input == features || input == TimePoolingModel.OutputName)
             throw new ArgumentException($"LeafFeaturize: input column name '{input}' is reserved for an internal column; choose another", nameof(input));
         int? gpu = GpuSelection.Resolve(options.GpuDeviceId, options.FallbackToCpu);
-        bool pooled = options.Layout != FeatureLayout.Frames;
-        string result = pooled ? TimePoolingModel.OutputName : features;
+        string result = pooling is null ? features : TimePoolingModel.OutputName;
         return [
             .. Rename(transforms, input, waveform),
             transforms.ApplyOnnxModel(features, waveform, new MemoryStream(model, writable: false), gpu, options.FallbackToCpu),
-            .. pooled
-                ? [transforms.ApplyOnnxModel(result, features, new MemoryStream(TimePoolingModel.Build(options.Layout, info.FrameCount(options.InputLength), info.Channels), writable: false), gpu, options.FallbackToCpu)]
-                : Array.Empty<IEstimator<ITransformer>>(),
+            .. pooling is null
+                ? Array.Empty<IEstimator<ITransformer>>()
+                : [transforms.ApplyOnnxModel(result, features, new MemoryStream(pooling, writable: false), gpu, options.FallbackToCpu)],
             .. Rename(transforms, result, output),
-            .. Drop(transforms, pooled ? [waveform, features, result] : [waveform, features], input, output),
+            .. Drop(transforms, pooling is null ? [waveform, features] : [waveform, features, result], input, output),
         ];
     }
 }

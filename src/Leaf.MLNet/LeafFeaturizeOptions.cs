@@ -19,10 +19,20 @@ public sealed record LeafFeaturizeOptions
     public string? ModelPath { get; init; }
 
     /// <summary>
-    /// Samples per waveform (fixed, as ML.NET's ONNX transform needs known sizes); must equal the length of the input
-    /// column, e.g. <see cref="ClipLengthExtensions.Samples"/> of <see cref="LoadAudioOptions.Length"/>. Default 16 000 (1 s).
+    /// Samples per waveform of a fixed-size input column: must equal its length, e.g. <see cref="ClipLengthExtensions.Samples"/>
+    /// of <see cref="LoadAudioOptions.Length"/>. Default 16 000 (1 s). Ignored for a variable-length column
+    /// (<see cref="ClipLength.Full"/>), which takes rows of any length.
     /// </summary>
     public int InputLength { get; init; } = LoadAudioOptions.SampleRate;
+
+    /// <summary>
+    /// Rows longer than this many samples (every row of a variable-length column, and a fixed <see cref="InputLength"/>
+    /// above it) run through the segmented frontend model (<c>FrontendExportOptions.SegmentSamples</c>): the same
+    /// features, computed in segments of about this many samples inside the ONNX model, so that memory per row does not
+    /// grow with its length. Default 2^17 (8.2 s at 16 kHz); the frontend's minimum is about one frame's samples plus two
+    /// strides (10 816 for the fast LEAF at 16 kHz).
+    /// </summary>
+    public int SegmentSamples { get; init; } = 1 << 17;
 
     /// <summary>
     /// How a LEAF frontend computes its energies: <see cref="Frontends.LeafAlgorithm.Fast"/> is the same model within 1e-4

@@ -20,6 +20,7 @@ public static class FrontendExporter
     /// <exception cref="FormatException">The description is invalid.</exception>
     /// <exception cref="ArgumentException">The description asks for something its kind does not have, or the options are out of range.</exception>
     /// <exception cref="NotSupportedException">The configuration cannot be expressed exactly (pooling window shorter than the stride).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FrontendExportOptions.SegmentSamples"/> is below the frontend's minimum.</exception>
     public static byte[] Export(FrontendDescription description, FrontendExportOptions? options = null)
     {
         var (graph, info, docString) = Build(description, options ?? new());
@@ -40,21 +41,17 @@ public static class FrontendExporter
         var shape = Describe(description, options);
         var d = shape.Frontend;
         string name = d.Kind.ToName();
-        var batch = OnnxDim.Named("batch");
+        var batch = options.SegmentSamples is null ? OnnxDim.Named("batch") : OnnxDim.Fixed(1);
         var samples = options.FixedSamples is int length ? OnnxDim.Fixed(length) : OnnxDim.Named("samples");
         var frames = options.FixedSamples is int fixedLength ? OnnxDim.Fixed(shape.FrameCount(fixedLength)) : OnnxDim.Named("frames");
 
-        string summary = $"LEAF for .NET '{name}' frontend: {InputName} float32 [batch, samples] at {d.SampleRate} Hz -> {OutputName} float32 [batch, frames, {d.FilterCount}]";
+        string summary = $"LEAF for .NET '{name}' frontend: {InputName} float32 [{batch}, samples] at {d.SampleRate} Hz -> {OutputName} float32 [{batch}, frames, {d.FilterCount}]"
+            + (options.SegmentSamples is int q ? $", computed in segments of about {q} samples" : "");
         var g = new OnnxGraphBuilder($"{name}_frontend", summary);
         string waveform = g.AddInput(InputName, batch, samples);
-        var result = d.Kind switch
-        {
-            FrontendKind.Leaf => LeafGraph.Build(g, waveform, d, options),
-            FrontendKind.Mel => MelGraph.Build(g, waveform, d),
-            FrontendKind.TdFilterbanks => TdFilterbanksGraph.Build(g, waveform, d),
-            FrontendKind.SincNet or FrontendKind.SincNetPlus => SincNetGraph.Build(g, waveform, d, options),
-            _ => throw new NotSupportedException($"no ONNX export for frontend kind '{name}'"),
-        };
+        var result = options.SegmentSamples is int segment
+            ? SegmentedFrontendGraph.Build(g, waveform, d, options, segment)
+            : WholeWaveform(g, waveform, d, options);
         g.AddOutput(g.Identity(result.Features, OutputName), batch, frames, OnnxDim.Fixed(d.FilterCount));
 
         var info = shape with { MaxFrames = result.MaxFrames };
@@ -62,6 +59,16 @@ public static class FrontendExporter
         string limit = result.MaxFrames is int maxFrames ? $"; exact for inputs up to {maxFrames} frames" : "";
         return (g, info, options.DocString ?? summary + limit);
     }
+
+    // The offline graph: every stage on the whole waveform at once.
+    private static FrontendGraphResult WholeWaveform(OnnxGraphBuilder g, string waveform, FrontendDescription d, FrontendExportOptions options) => d.Kind switch
+    {
+        FrontendKind.Leaf => LeafGraph.Build(g, waveform, d, options),
+        FrontendKind.Mel => MelGraph.Build(g, waveform, d),
+        FrontendKind.TdFilterbanks => TdFilterbanksGraph.Build(g, waveform, d),
+        FrontendKind.SincNet or FrontendKind.SincNetPlus => SincNetGraph.Build(g, waveform, d, options),
+        _ => throw new NotSupportedException($"no ONNX export for frontend kind '{d.Kind.ToName()}'"),
+    };
 
     /// <summary>The validated description with its initial parameters filled in, as model metadata without the sPCEN frame bound.</summary>
     internal static OnnxModelInfo Describe(FrontendDescription description, FrontendExportOptions options)
@@ -75,6 +82,7 @@ public static class FrontendExporter
             Frontend = d, FixedSamples = options.FixedSamples,
             LeafAlgorithm = d.Kind == FrontendKind.Leaf ? options.LeafAlgorithm : LeafAlgorithm.Exact,
         };
+        if (options.SegmentSamples is int segment) SegmentedFrontendGraph.RequireSegmentSamples(d, shape.LeafAlgorithm, segment);
         if (options.FixedSamples < shape.MinimumSamples)
             throw new ArgumentOutOfRangeException(nameof(options), options.FixedSamples, $"FixedSamples must be at least {shape.MinimumSamples} for the {d.Kind.ToName()} frontend");
         return shape;

@@ -14,6 +14,7 @@ public sealed class OnnxGraphBuilder
     private readonly GraphProto graph;
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> int64Constants = new(StringComparer.Ordinal);
+    private readonly string namePrefix = "";
 
     /// <summary>Starts an empty graph.</summary>
     /// <param name="name">Graph name.</param>
@@ -22,6 +23,33 @@ public sealed class OnnxGraphBuilder
     {
         graph = new GraphProto { Name = name };
         if (docString is not null) graph.DocString = docString;
+    }
+
+    /// <summary>
+    /// Starts an empty subgraph (the body of a <c>Loop</c> or <c>Scan</c>) whose generated value and node names all start
+    /// with <paramref name="namePrefix"/>, so that none shadows a value of the enclosing graph.
+    /// </summary>
+    internal OnnxGraphBuilder(string name, string namePrefix, IEnumerable<string> outerScopeValues) : this(name)
+    {
+        this.namePrefix = namePrefix;
+        foreach (string value in outerScopeValues) names.Add(value); // readable by the subgraph's nodes, declared elsewhere
+    }
+
+    /// <summary>Declares a graph input of element type <paramref name="type"/> (a Loop body's iteration number and condition).</summary>
+    /// <exception cref="ArgumentException">The name is already used.</exception>
+    internal string AddTypedInput(string name, TensorProto.Types.DataType type, params OnnxDim[] dims)
+    {
+        Claim(name);
+        graph.Input.Add(ValueInfo(name, type, dims));
+        return name;
+    }
+
+    /// <summary>Declares the existing value <paramref name="value"/> as a graph output of element type <paramref name="type"/>.</summary>
+    /// <exception cref="ArgumentException">No value of that name exists.</exception>
+    internal void AddTypedOutput(string value, TensorProto.Types.DataType type, params OnnxDim[] dims)
+    {
+        if (!names.Contains(value)) throw new ArgumentException($"no value named '{value}' in graph '{graph.Name}'", nameof(value));
+        graph.Output.Add(ValueInfo(value, type, dims));
     }
 
     /// <summary>Declares a float32 graph input.</summary>
@@ -92,7 +120,7 @@ public sealed class OnnxGraphBuilder
                 throw new ArgumentException($"{opType}: no value named '{input}' in graph '{graph.Name}'", nameof(inputs));
         string result = output ?? Unique(opType.ToLowerInvariant());
         if (output is not null) Claim(output);
-        var node = new NodeProto { OpType = opType, Name = $"{opType}_{graph.Node.Count}" };
+        var node = new NodeProto { OpType = opType, Name = $"{namePrefix}{opType}_{graph.Node.Count}" };
         node.Input.AddRange(inputs);
         node.Output.Add(result);
         if (attributes is not null) node.Attribute.AddRange(attributes.Select(a => a.Proto));
@@ -147,12 +175,14 @@ public sealed class OnnxGraphBuilder
 
     internal GraphProto ToProto() => graph.Clone();
 
-    private static ValueInfoProto FloatValueInfo(string name, OnnxDim[] dims)
+    private static ValueInfoProto FloatValueInfo(string name, OnnxDim[] dims) => ValueInfo(name, TensorProto.Types.DataType.Float, dims);
+
+    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, OnnxDim[] dims)
     {
         var shape = new TensorShapeProto();
         foreach (var d in dims)
             shape.Dim.Add(d.Symbol is null ? new TensorShapeProto.Types.Dimension { DimValue = d.Size!.Value } : new TensorShapeProto.Types.Dimension { DimParam = d.Symbol });
-        var tensor = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape };
+        var tensor = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape };
         return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = tensor } };
     }
 
@@ -170,8 +200,8 @@ public sealed class OnnxGraphBuilder
 
     private string Unique(string hint)
     {
-        string name = hint;
-        for (int i = 1; names.Contains(name); i++) name = $"{hint}_{i}";
+        string name = namePrefix + hint;
+        for (int i = 1; names.Contains(name); i++) name = $"{namePrefix}{hint}_{i}";
         names.Add(name);
         return name;
     }

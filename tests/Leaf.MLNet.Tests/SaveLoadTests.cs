@@ -9,17 +9,19 @@ namespace Leaf.MLNet.Tests;
 public sealed class SaveLoadTests
 {
     [Theory]
-    [InlineData(AudioErrorPolicy.Throw, FeatureLayout.MeanStd, LeafAlgorithm.Exact)]
-    [InlineData(AudioErrorPolicy.Skip, FeatureLayout.Frames, LeafAlgorithm.Exact)]
-    [InlineData(AudioErrorPolicy.Throw, FeatureLayout.Frames, LeafAlgorithm.Fast)] // the zip keeps the fast graph (not re-exported exact)
-    public void AFreshProcessReproducesTheOutputExactly(AudioErrorPolicy policy, FeatureLayout layout, LeafAlgorithm algorithm)
+    [InlineData(AudioErrorPolicy.Throw, FeatureLayout.MeanStd, LeafAlgorithm.Exact, ClipLength.OneSecond)]
+    [InlineData(AudioErrorPolicy.Skip, FeatureLayout.Frames, LeafAlgorithm.Exact, ClipLength.OneSecond)]
+    [InlineData(AudioErrorPolicy.Throw, FeatureLayout.Frames, LeafAlgorithm.Fast, ClipLength.OneSecond)] // the zip keeps the fast graph (not re-exported exact)
+    [InlineData(AudioErrorPolicy.Skip, FeatureLayout.Frames, LeafAlgorithm.Exact, ClipLength.Full)] // the segmented model, variable-length output
+    [InlineData(AudioErrorPolicy.Throw, FeatureLayout.MeanStd, LeafAlgorithm.Fast, ClipLength.Full)]
+    public void AFreshProcessReproducesTheOutputExactly(AudioErrorPolicy policy, FeatureLayout layout, LeafAlgorithm algorithm, ClipLength length)
     {
         using var temp = new TempAudio();
         string[] files = [temp.Tone("a", 440, 0.7, noise: 0.05, seed: 1), temp.Tone("b", 2000, 1.3, sampleRate: 44100, noise: 0.05, seed: 2)];
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(files.Select(p => new PathRow { Path = p }));
-        var model = ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { OnError = policy })
-            .Append(ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { Layout = layout, LeafAlgorithm = algorithm }))
+        var model = ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { OnError = policy, Length = length })
+            .Append(ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { Layout = layout, LeafAlgorithm = algorithm, SegmentSamples = 12_000 }))
             .Fit(data);
         float[] expected = FeatureColumns.Read(model.Transform(data), "Features").SelectMany(r => r).ToArray();
         string zip = Path.Combine(temp.Folder, "model.zip"), list = Path.Combine(temp.Folder, "paths.txt"), output = Path.Combine(temp.Folder, "out.f32");

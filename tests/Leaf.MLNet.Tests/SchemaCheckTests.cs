@@ -35,14 +35,27 @@ public sealed class SchemaCheckTests
         Assert.StartsWith("LoadAudio: could not find input column 'File'", Fails(() => Ml.Transforms.LoadAudio("Waveform", "File").Fit(MissingFiles())).Message);
     }
 
-    [Fact]
-    public void AVariableLengthWaveformInFrontOfLeafFeaturizeFailsBeforeAnyFileIsDecoded()
+    /// <summary>A variable-length waveform (whole files) fits, without decoding a file, to variable-length frames or the pooled layout's fixed size.</summary>
+    [Theory]
+    [InlineData(FeatureLayout.Frames, 0)]
+    [InlineData(FeatureLayout.MeanStd, 80)]
+    public void AVariableLengthWaveformInFrontOfLeafFeaturizeIsAccepted(FeatureLayout layout, int size)
     {
         var pipeline = Ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { Length = ClipLength.Full })
+            .Append(Ml.Transforms.LeafFeaturize("Features", "Waveform", new LeafFeaturizeOptions { Layout = layout }));
+        using var model = pipeline.Fit(MissingFiles());
+        var type = Assert.IsType<VectorDataViewType>(model.GetOutputSchema(MissingFiles().Schema)["Features"].Type);
+        Assert.Equal((size, NumberDataViewType.Single), (type.Size, type.ItemType));
+    }
+
+    [Fact]
+    public void AWaveformOfAnotherFixedLengthNamesClipLengthFullInItsHint()
+    {
+        var pipeline = Ml.Transforms.LoadAudio("Waveform", "Path", new LoadAudioOptions { Length = ClipLength.TwoSeconds })
             .Append(Ml.Transforms.LeafFeaturize("Features", "Waveform"));
-        var e = Fails(() => pipeline.Fit(MissingFiles()));
-        Assert.StartsWith("LeafFeaturize: schema mismatch for input column 'Waveform': expected Vector<Single>, got VarVector<Single>", e.Message);
-        Assert.Contains("ClipLength.Full is not accepted", e.Message);
+        var e = Fails(() => pipeline.Fit(Ml.Data.LoadFromEnumerable(Array.Empty<PathRow>())));
+        Assert.StartsWith("LeafFeaturize: schema mismatch for input column 'Waveform': expected Vector<Single, 16000> or VarVector<Single>, got Vector<Single, 32000>", e.Message);
+        Assert.Contains("or use ClipLength.Full for rows of any length", e.Message);
     }
 
     [Fact]
