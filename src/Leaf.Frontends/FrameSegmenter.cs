@@ -60,9 +60,7 @@ public sealed class FrameSegmenter
     public static int MinimumChunk(FrameSupport support)
     {
         ArgumentNullException.ThrowIfNull(support);
-        long far = 1000L * support.Alignment / support.Stride;
-        var (start, stop) = support.Samples(far, 0);
-        return (int)(stop - start) + support.Alignment;
+        return support.Span + support.Alignment;
     }
 
     /// <summary>

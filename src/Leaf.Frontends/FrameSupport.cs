@@ -44,6 +44,16 @@ public sealed class FrameSupport
     /// <summary>Segment starts are multiples of this: S, or the fast LEAF's block hop (its frames are computed per block).</summary>
     public int Alignment { get; }
 
+    /// <summary>Samples one frame depends on (the fast LEAF: its whole block), the same for every frame.</summary>
+    public int Span
+    {
+        get
+        {
+            var (start, end) = Samples(1000L * blockFrames, 0);
+            return checked((int)(end - start));
+        }
+    }
+
     /// <summary>Whether frames are the fast LEAF's, which depend on their whole block.</summary>
     public bool Fast { get; }
 

@@ -22,7 +22,7 @@ internal static class SegmentedFrontendGraph
     public static int MinimumSegment(FrontendDescription d, LeafAlgorithm algorithm)
     {
         var support = FrameSupport.For(d, algorithm);
-        return Span(support) + 2 * support.Alignment;
+        return support.Span + 2 * support.Alignment;
     }
 
     /// <summary>Refuses a <see cref="FrontendExportOptions.SegmentSamples"/> below <see cref="MinimumSegment"/>.</summary>
@@ -41,7 +41,7 @@ internal static class SegmentedFrontendGraph
         var support = FrameSupport.For(d, algorithm);
         // F·S ≤ segmentSamples − span − alignment: a segment, aligned start and padding included, then stays within
         // segmentSamples (the fast LEAF's: within segmentSamples + S).
-        return (segmentSamples - Span(support) - support.Alignment) / support.Alignment * (support.Alignment / support.Stride);
+        return (segmentSamples - support.Span - support.Alignment) / support.Alignment * (support.Alignment / support.Stride);
     }
 
     /// <summary>Adds the features [1, frames, N] of <paramref name="waveform"/> [1, T] computed in segments of about <paramref name="segmentSamples"/> samples.</summary>
@@ -55,13 +55,6 @@ internal static class SegmentedFrontendGraph
         string perSegment = g.AddNode("Loop", [g.Reshape(geometry.Iterations), ""], [OnnxAttribute.Graph("body", body)]); // [n, N, F]
         string energies = WithoutRepeats(g, perSegment, geometry, d.FilterCount);                              // [1, N, total]
         return WholeSignalStages(g, energies, d, options.MaxFrames);
-    }
-
-    // Samples one frame depends on (the fast LEAF: its block's), the same for every frame.
-    private static int Span(FrameSupport support)
-    {
-        var (start, end) = support.Samples(1000L * support.Alignment / support.Stride, 0);
-        return checked((int)(end - start));
     }
 
     // One iteration: frames [j₀, j₀ + F) from their segment of the outer-scope waveform, as [N, F].
@@ -128,7 +121,7 @@ internal static class SegmentedFrontendGraph
 
     // FrameSupport.Samples(frame, left).End: the start plus the span, which is the same for every frame.
     private static string EndSample(OnnxGraphBuilder b, FrameSupport support, FrontendDescription d, string frame, string left) =>
-        b.Add(FirstSample(b, support, d, frame, left), b.AddInt64s(Span(support)));
+        b.Add(FirstSample(b, support, d, frame, left), b.AddInt64s(support.Span));
 
     // [n, N, F] → [1, N, total], channels first as the offline graph's energies: the last iteration repeats the nF − total
     // frames before total − F. The transpose comes before a reshape so that ONNX Runtime cannot move it past the

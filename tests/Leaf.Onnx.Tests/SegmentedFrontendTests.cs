@@ -124,7 +124,9 @@ public sealed class SegmentedFrontendTests(ITestOutputHelper output)
         using var runOptions = new Microsoft.ML.OnnxRuntime.RunOptions();
         using var results = segmented.Run(runOptions, [FrontendExporter.InputName], [input], [FrontendExporter.OutputName]);
         float[] padded = [.. signal, .. new float[offline.Info.MinimumSamples - length]];
-        Assert.Equal(Arrays.Flatten(offline.Featurize(padded)), results[0].GetTensorDataAsSpan<float>().ToArray());
+        float[] expected = Arrays.Flatten(offline.Featurize(padded)), actual = results[0].GetTensorDataAsSpan<float>().ToArray();
+        if (d.Kind == FrontendKind.Mel) Assert.InRange(StreamingFrontendTests.MaxRelative(actual, expected, 1), 0, 5e-5); // the DFT's GEMM rounds with its shape
+        else Assert.Equal(expected, actual);
     }
 
     private static OnnxFrontendOptions Unchunked => new() { IntraOpThreads = 1, ChunkSamples = 0 };
