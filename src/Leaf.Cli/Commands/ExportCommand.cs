@@ -25,11 +25,13 @@ internal static class ExportCommand
         var classifier = new Option<string?>("--classifier") { Description = "A trained classifier description (DIR/classifier.json from leaf train): exports frontend + network with 'logits' and 'probabilities'." };
 
         var fast = new Option<bool>("--fast") { Description = "LEAF only: compute the filterbank and pooling in the frequency domain (same model within 1e-4, several times faster; default: the exact operations)." };
+        var segmentSamples = new Option<int?>("--segment-samples") { Description = "Frontends only: compute long inputs inside the model in segments of at most this many samples (one ONNX Loop, batch 1), so its memory does not grow with the input's length; e.g. 131072. Default: one run over the whole input." }
+            .Range(1, OptionRules.MaxClipSamples);
         var clipSamples = new Option<int?>("--clip-samples") { Description = "With --classifier: the clip length (samples) it was trained on, stored in the metadata; default the fixed length, else 1 s." }
             .Range(1, OptionRules.MaxClipSamples);
 
         var command = new Command("export", "Export a frontend (input 'waveform' [batch, samples], output 'features' [batch, frames, channels]) or a trained classifier to ONNX.")
-        { frontend, kind, output, fixedSamples, json, classifier, clipSamples, fast };
+        { frontend, kind, output, fixedSamples, json, classifier, clipSamples, fast, segmentSamples };
         command.SetAction(parse =>
         {
             using var outputLock = OutputLock.ForFile(parse.GetValue(output)!);
@@ -37,9 +39,12 @@ internal static class ExportCommand
             {
                 FixedSamples = parse.GetValue(fixedSamples),
                 LeafAlgorithm = parse.GetValue(fast) ? LeafAlgorithm.Fast : LeafAlgorithm.Exact,
+                SegmentSamples = parse.GetValue(segmentSamples),
             };
             if (parse.GetValue(classifier) is string classifierPath)
             {
+                if (frontendOptions.SegmentSamples is not null)
+                    throw new ArgumentException("--segment-samples applies to frontend models; a classifier runs on clips of its training length (score long files with leaf predict or leaf score)");
                 var model = ClassifierExporter.ExportToFile(ClassifierDescription.Load(classifierPath), parse.GetValue(output)!,
                     new ClassifierExportOptions { Frontend = frontendOptions, ClipSamples = parse.GetValue(clipSamples) });
                 parse.InvocationConfiguration.Output.WriteLine($"{parse.GetValue(output)}: classifier on a {model.Frontend.Kind.ToName()} frontend, tasks {string.Join(", ", model.Tasks.Select(t => $"{t.Name} ({t.ClassCount} labels)"))}");
@@ -50,7 +55,8 @@ internal static class ExportCommand
             var info = FrontendExporter.ExportToFile(description, path, frontendOptions);
             if (parse.GetValue(json)) description.Save(Path.ChangeExtension(path, ".json"));
             parse.InvocationConfiguration.Output.WriteLine(
-                $"{path}: {info.Kind.ToName()} frontend, {info.Channels} channels at {info.SampleRate} Hz, input {(info.FixedSamples is int t ? $"{t} samples" : "any length")}");
+                $"{path}: {info.Kind.ToName()} frontend, {info.Channels} channels at {info.SampleRate} Hz, input {(info.FixedSamples is int t ? $"{t} samples" : "any length")}"
+                + (frontendOptions.SegmentSamples is int n ? $", computed in segments of at most {n} samples (batch 1)" : ""));
             return 0;
         });
         return command;
