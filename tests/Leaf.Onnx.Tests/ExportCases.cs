@@ -11,6 +11,18 @@ internal static class ExportCases
     /// <summary>Named descriptions with every parameter filled in.</summary>
     public static IReadOnlyDictionary<string, FrontendDescription> All { get; } = Build();
 
+    /// <summary>Every case accepted by <paramref name="where"/>, with the exact algorithm and, for LEAF where it applies, the fast one.</summary>
+    public static TheoryData<string, LeafAlgorithm> WithAlgorithms(Func<FrontendDescription, bool>? where = null)
+    {
+        var data = new TheoryData<string, LeafAlgorithm>();
+        foreach (var (name, d) in All.Where(c => where?.Invoke(c.Value) ?? true))
+        {
+            data.Add(name, LeafAlgorithm.Exact);
+            if (d.Kind == FrontendKind.Leaf && FastLeafPlan.Supports(d.WindowLength, d.Stride)) data.Add(name, LeafAlgorithm.Fast);
+        }
+        return data;
+    }
+
     /// <summary>The same description with every parameter moved by up to ±<paramref name="spread"/> (relative), as training would.</summary>
     public static FrontendDescription Perturbed(FrontendDescription description, int seed, double spread = 0.2)
     {
