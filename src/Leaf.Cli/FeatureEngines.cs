@@ -61,13 +61,17 @@ internal static class FeatureEngines
 
     private sealed class OnnxFeaturizer(FrontendDescription description, LeafAlgorithm algorithm, string device) : IFeaturizer
     {
-        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description, new FrontendExportOptions { LeafAlgorithm = algorithm }), new OnnxFrontendOptions { ExecutionProvider = device });
+        // A frontend that cannot stream (a warm-started sPCEN) gets the segmented one-model export: its memory does not grow with the length either.
+        private readonly OnnxFrontend _frontend = new(FrontendExporter.Export(description, new FrontendExportOptions
+        {
+            LeafAlgorithm = algorithm, SegmentSamples = FrameSupport.CanSegment(description) ? null : new StreamingFrontendOptions().ChunkSamples,
+        }), new OnnxFrontendOptions { ExecutionProvider = device });
 
         public FrontendDescription Description => description;
 
         public LeafAlgorithm Algorithm => algorithm;
 
-        // OnnxFrontend runs long waveforms in segments itself.
+        // OnnxFrontend runs long waveforms in segments itself (through the streaming models, or inside the segmented model).
         public Features Featurize(float[] waveform)
         {
             float[,] y = _frontend.Featurize(waveform);

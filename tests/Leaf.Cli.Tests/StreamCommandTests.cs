@@ -41,9 +41,27 @@ public sealed class StreamCommandTests : IDisposable
         else Assert.True(Golden.MaxRelativeError(values, expected, 1) < 3e-5); // libtorch's kernels round with the input's length
     }
 
-    private static float[] OnnxOffline(float[] waveform, LeafAlgorithm algorithm)
+    /// <summary>
+    /// A warm-started sPCEN starts from the whole file's mean energy, so it cannot stream: the file is decoded whole and
+    /// runs through the segmented one-model export, with the frames of one offline run, bit for bit.
+    /// </summary>
+    [Fact]
+    public void FeaturizeRunsAWarmStartedPcenInsideTheSegmentedModel()
     {
-        using var offline = new OnnxFrontend(FrontendExporter.Export(FrontendDescription.Default(FrontendKind.Leaf), new FrontendExportOptions { LeafAlgorithm = algorithm }),
+        var leaf = FrontendDescription.Default(FrontendKind.Leaf);
+        var d = leaf with { Pcen = leaf.Pcen with { WarmStart = true } };
+        string json = Path.Combine(_dir, "warm.json"), wav = Path.Combine(_dir, "warm.wav");
+        d.Save(json);
+        WavWriter.Write(wav, Signal(10 * 16000 + 37), 16000);
+        var (code, _, err) = CliBasicsTests.Run("featurize", wav, "--frontend", json, "--out", _dir);
+        Assert.True(code == 0, err);
+        var (values, _) = FeaturizeCommandTests.ReadNpy(Path.Combine(_dir, "warm.npy"));
+        Assert.Equal(OnnxOffline(AudioFile.Load(wav).Samples, LeafAlgorithm.Exact, d), values);
+    }
+
+    private static float[] OnnxOffline(float[] waveform, LeafAlgorithm algorithm, FrontendDescription? d = null)
+    {
+        using var offline = new OnnxFrontend(FrontendExporter.Export(d ?? FrontendDescription.Default(FrontendKind.Leaf), new FrontendExportOptions { LeafAlgorithm = algorithm }),
             new OnnxFrontendOptions { ChunkSamples = 0 });
         return Flatten(offline.Featurize(waveform));
     }
