@@ -20,9 +20,6 @@ namespace Leaf.MLNet;
 /// </summary>
 public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
 {
-    private readonly string inputColumnName;
-    private readonly Lazy<EstimatorChain<ITransformer>> windowed;
-
     internal ApplyLeafClassifierEstimator(TransformsCatalog transforms, string inputColumnName, string modelPath, ApplyLeafClassifierOptions options)
         : this(transforms, inputColumnName, Read(modelPath), modelPath, options) { }
 
@@ -30,10 +27,9 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
         : this(transforms, input, model.Model, model.Info, Head(model.Info, options.Task, source), options) { }
 
     private ApplyLeafClassifierEstimator(TransformsCatalog transforms, string input, byte[] model, ClassifierModelInfo info, int head, ApplyLeafClassifierOptions options)
-        : base(Steps(transforms, input, model, [1, info.ClipSamples], info, head, options))
+        : base(input, Steps(transforms, input, model, [1, info.ClipSamples], info, head, options),
+            () => Steps(transforms, input, ClassifierWindowing.Wrap(model, options.WindowLoudness), null, info, head, options))
     {
-        inputColumnName = input;
-        windowed = new(() => Chain(Steps(transforms, input, ClassifierWindowing.Wrap(model, options.WindowLoudness), null, info, head, options)));
         Options = options;
         Info = info;
         Labels = info.Tasks[head].Labels;
@@ -51,33 +47,11 @@ public sealed class ApplyLeafClassifierEstimator : DelegatingEstimator
     /// <summary>Samples per waveform: the clip length the model was trained on (<see cref="ClassifierModelInfo.ClipSamples"/>).</summary>
     public int ClipSamples => Info.ClipSamples;
 
-    /// <summary>
-    /// Checks that the input column holds <see cref="ClipSamples"/> floats, or any number (<see cref="ClipLength.Full"/>,
-    /// loudness normalisation off: the windowed model normalises each window), then fits.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type or size.</exception>
-    public override TransformerChain<ITransformer> Fit(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        CheckInput(input.Schema);
-        return input.Schema[inputColumnName].Type is VectorDataViewType { Size: 0 } ? windowed.Value.Fit(input) : base.Fit(input);
-    }
-
-    /// <summary>The output schema of the fixed-clip chain, or of the windowed one for a variable-length input column.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type.</exception>
-    public override SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        CheckInput(inputSchema);
-        return inputSchema.Any(c => c.Name == inputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector)
-            ? windowed.Value.GetOutputSchema(inputSchema)
-            : base.GetOutputSchema(inputSchema);
-    }
-
     private protected override void CheckInput(SchemaShape inputSchema) =>
-        InputColumnCheck.RequireFloatVector(inputSchema, "ApplyLeafClassifier", inputColumnName, allowVariable: true, LengthHint);
+        InputColumnCheck.RequireFloatVector(inputSchema, "ApplyLeafClassifier", InputColumnName, allowVariable: true, LengthHint);
 
     private protected override void CheckInput(DataViewSchema inputSchema) =>
-        InputColumnCheck.RequireSize(inputSchema, "ApplyLeafClassifier", inputColumnName, [ClipSamples, 0], LengthHint);
+        InputColumnCheck.RequireSize(inputSchema, "ApplyLeafClassifier", InputColumnName, [ClipSamples, 0], LengthHint);
 
     private string LengthHint => $"the model's clip length is {ClipSamples} samples: LoadAudioOptions.Length must match it, or be ClipLength.Full for whole files";
 

@@ -5,33 +5,50 @@ namespace Leaf.MLNet;
 
 /// <summary>
 /// An estimator that is a fixed chain of ML.NET's own transforms, so that whatever it fits saves into and loads from a
-/// model zip with no code of this library beyond its registered mappings (audio decoding, arg-max).
+/// model zip with no code of this library beyond its registered mappings (audio decoding, arg-max). It may have a
+/// second chain for a variable-length input vector column (<see cref="ClipLength.Full"/>), which replaces the first
+/// one when the input column has no fixed size.
 /// </summary>
 public abstract class DelegatingEstimator : IEstimator<TransformerChain<ITransformer>>
 {
     private readonly EstimatorChain<ITransformer> inner;
+    private readonly Lazy<EstimatorChain<ITransformer>>? variableLength;
 
-    private protected DelegatingEstimator(IEnumerable<IEstimator<ITransformer>> steps) => inner = Chain(steps);
+    /// <summary>The chain of <paramref name="steps"/> on column <paramref name="inputColumnName"/>; <paramref name="variableLengthSteps"/> (built when first needed) for a variable-length one, if it is accepted.</summary>
+    private protected DelegatingEstimator(string inputColumnName, IEnumerable<IEstimator<ITransformer>> steps, Func<IEnumerable<IEstimator<ITransformer>>>? variableLengthSteps = null)
+    {
+        InputColumnName = inputColumnName;
+        inner = Chain(steps);
+        if (variableLengthSteps is not null) variableLength = new(() => Chain(variableLengthSteps()));
+    }
+
+    /// <summary>The input column's name.</summary>
+    private protected string InputColumnName { get; }
 
     /// <summary>The steps as one estimator chain.</summary>
-    private protected static EstimatorChain<ITransformer> Chain(IEnumerable<IEstimator<ITransformer>> steps) =>
+    private static EstimatorChain<ITransformer> Chain(IEnumerable<IEstimator<ITransformer>> steps) =>
         steps.Aggregate(new EstimatorChain<ITransformer>(), (chain, step) => chain.Append(step));
 
-    /// <summary>Checks the input column (name, type and size), then fits the chain of ML.NET transforms (dispose it to free the ONNX sessions).</summary>
+    /// <summary>
+    /// Checks the input column (name, type and size), then fits the chain of ML.NET transforms — the variable-length
+    /// one for a variable-length input column (dispose the result to free the ONNX sessions).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type or size.</exception>
     public virtual TransformerChain<ITransformer> Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         CheckInput(input.Schema);
-        return inner.Fit(input);
+        bool variable = input.Schema[InputColumnName].Type is VectorDataViewType { Size: 0 };
+        return (variable && variableLength is not null ? variableLength.Value : inner).Fit(input);
     }
 
-    /// <summary>Checks the input column (name and type, as ML.NET's own estimators do), then gives the output schema of the chain.</summary>
+    /// <summary>Checks the input column (name and type, as ML.NET's own estimators do), then gives the output schema of the chain that would be fitted.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type.</exception>
     public virtual SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         CheckInput(inputSchema);
-        return inner.GetOutputSchema(inputSchema);
+        bool variable = inputSchema.Any(c => c.Name == InputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector);
+        return (variable && variableLength is not null ? variableLength.Value : inner).GetOutputSchema(inputSchema);
     }
 
     /// <summary>Checks the input column's name and type (<see cref="InputColumnCheck"/>).</summary>

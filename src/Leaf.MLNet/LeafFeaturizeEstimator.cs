@@ -16,23 +16,18 @@ namespace Leaf.MLNet;
 /// </summary>
 public sealed class LeafFeaturizeEstimator : DelegatingEstimator
 {
-    private readonly string inputColumnName;
-    private readonly EstimatorChain<ITransformer> variable;
-
+    // The variable-length model is exported now, not when first fitted, so that a SegmentSamples below the frontend's minimum fails here.
     internal LeafFeaturizeEstimator(TransformsCatalog transforms, string outputColumnName, string inputColumnName, LeafFeaturizeOptions options)
-        : this(transforms, outputColumnName, inputColumnName, options, FrontendModelSource.Resolve(options)) { }
+        : this(transforms, outputColumnName, inputColumnName, options, FrontendModelSource.Resolve(options), FrontendModelSource.ResolveVariable(options).Model) { }
 
-    private LeafFeaturizeEstimator(TransformsCatalog transforms, string output, string input, LeafFeaturizeOptions options, (byte[] Model, OnnxModelInfo Info) frontend)
-        : base(Steps(transforms, output, input, options, frontend.Model, Pooling(options.Layout, frontend.Info, options.InputLength)))
+    private LeafFeaturizeEstimator(TransformsCatalog transforms, string output, string input, LeafFeaturizeOptions options, (byte[] Model, OnnxModelInfo Info) frontend, byte[] segmented)
+        : base(input, Steps(transforms, output, input, options, frontend.Model, Pooling(options.Layout, frontend.Info, options.InputLength)),
+            () => Steps(transforms, output, input, options, segmented, Pooling(options.Layout, frontend.Info, samples: null)))
     {
-        inputColumnName = input;
         Options = options;
         Info = frontend.Info;
         Frames = frontend.Info.FrameCount(options.InputLength);
         OutputSize = options.Layout == FeatureLayout.Frames ? Frames * Info.Channels : TimePoolingModel.OutputSize(options.Layout, Info.Channels);
-        // Exported now, not when first fitted, so that a SegmentSamples below the frontend's minimum fails here.
-        byte[] segmented = FrontendModelSource.ResolveVariable(options).Model;
-        variable = Chain(Steps(transforms, output, input, options, segmented, Pooling(options.Layout, Info, samples: null)));
     }
 
     /// <summary>The options it was created with.</summary>
@@ -47,33 +42,11 @@ public sealed class LeafFeaturizeEstimator : DelegatingEstimator
     /// <summary>Length of the output vector for <see cref="LeafFeaturizeOptions.InputLength"/> samples (a variable-length column with <see cref="FeatureLayout.Frames"/>: frames × N per row).</summary>
     public int OutputSize { get; }
 
-    /// <summary>
-    /// Checks that the input column holds <see cref="LeafFeaturizeOptions.InputLength"/> floats, or any number
-    /// (<see cref="ClipLength.Full"/>: the segmented model, one row of any length at a time), then fits.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type or size.</exception>
-    public override TransformerChain<ITransformer> Fit(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        CheckInput(input.Schema);
-        return input.Schema[inputColumnName].Type is VectorDataViewType { Size: 0 } ? variable.Fit(input) : base.Fit(input);
-    }
-
-    /// <summary>The output schema of the fixed-length chain, or of the variable-length one for a variable-length input column.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The input column is missing or has another type.</exception>
-    public override SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        CheckInput(inputSchema);
-        return inputSchema.Any(c => c.Name == inputColumnName && c.Kind == SchemaShape.Column.VectorKind.VariableVector)
-            ? variable.GetOutputSchema(inputSchema)
-            : base.GetOutputSchema(inputSchema);
-    }
-
     private protected override void CheckInput(SchemaShape inputSchema) =>
-        InputColumnCheck.RequireFloatVector(inputSchema, "LeafFeaturize", inputColumnName, allowVariable: true, LengthHint);
+        InputColumnCheck.RequireFloatVector(inputSchema, "LeafFeaturize", InputColumnName, allowVariable: true, LengthHint);
 
     private protected override void CheckInput(DataViewSchema inputSchema) =>
-        InputColumnCheck.RequireSize(inputSchema, "LeafFeaturize", inputColumnName, [Options.InputLength, 0], LengthHint);
+        InputColumnCheck.RequireSize(inputSchema, "LeafFeaturize", InputColumnName, [Options.InputLength, 0], LengthHint);
 
     private string LengthHint => $"LeafFeaturizeOptions.InputLength is {Options.InputLength} samples and must match LoadAudioOptions.Length, or use ClipLength.Full for rows of any length";
 

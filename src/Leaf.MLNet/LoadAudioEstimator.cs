@@ -11,21 +11,18 @@ namespace Leaf.MLNet;
 /// </summary>
 public sealed class LoadAudioEstimator : DelegatingEstimator
 {
-    private readonly string inputColumnName;
-
     internal LoadAudioEstimator(TransformsCatalog transforms, string outputColumnName, string inputColumnName, LoadAudioOptions options)
-        : base(Steps(transforms, outputColumnName, inputColumnName, options))
+        : base(inputColumnName, Steps(transforms, outputColumnName, inputColumnName, options))
     {
-        this.inputColumnName = inputColumnName;
         Options = options;
     }
 
     /// <summary>The options it was created with.</summary>
     public LoadAudioOptions Options { get; }
 
-    private protected override void CheckInput(SchemaShape inputSchema) => InputColumnCheck.RequireText(inputSchema, "LoadAudio", inputColumnName);
+    private protected override void CheckInput(SchemaShape inputSchema) => InputColumnCheck.RequireText(inputSchema, "LoadAudio", InputColumnName);
 
-    private protected override void CheckInput(DataViewSchema inputSchema) => InputColumnCheck.RequireText(inputSchema, "LoadAudio", inputColumnName);
+    private protected override void CheckInput(DataViewSchema inputSchema) => InputColumnCheck.RequireText(inputSchema, "LoadAudio", InputColumnName);
 
     private static IEnumerable<IEstimator<ITransformer>> Steps(TransformsCatalog transforms, string output, string input, LoadAudioOptions options)
     {
