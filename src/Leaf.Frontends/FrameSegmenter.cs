@@ -23,6 +23,7 @@ public sealed class FrameSegmenter
     private float[] buffer = new float[4096];
     private long bufferStart, end = long.MaxValue, frameTotal = long.MaxValue;
     private int buffered;
+    private bool completed;
 
     /// <summary>Segments a signal for the frontend of <paramref name="support"/>.</summary>
     /// <param name="support">The frontend's geometry.</param>
@@ -42,11 +43,11 @@ public sealed class FrameSegmenter
         this.minimumSamples = minimumSamples;
         int needed = MinimumChunk(support);
         if (chunkSamples < needed)
-            throw new ArgumentOutOfRangeException(nameof(chunkSamples), chunkSamples, $"segments must hold at least {needed} samples for this frontend (one frame's samples plus one alignment step)");
+            throw new ArgumentOutOfRangeException(nameof(chunkSamples), chunkSamples, $"ChunkSamples must be at least {needed} for this frontend (one frame's samples plus one alignment step)");
         chunk = chunkSamples;
         if (totalSamples is long total)
         {
-            if (total < minimumSamples) throw new ArgumentOutOfRangeException(nameof(totalSamples), total, $"the frontend needs at least {minimumSamples} sample(s)");
+            if (total < minimumSamples) throw new ArgumentOutOfRangeException(nameof(totalSamples), total, $"the {support.Kind.ToName()} frontend needs at least {minimumSamples} sample(s)");
             end = total;
             frameTotal = support.FrameCount(total);
             residue = (int)(total % stride);
@@ -75,14 +76,11 @@ public sealed class FrameSegmenter
     /// <summary>Frames given to handlers so far.</summary>
     public long FramesDetermined { get; private set; }
 
-    /// <summary>Whether <see cref="Complete"/> has run.</summary>
-    public bool Completed { get; private set; }
-
     /// <summary>Pushes samples; <paramref name="run"/> receives each segment that determines new frames, in order.</summary>
     /// <exception cref="InvalidOperationException">More samples than the known total, or a push after <see cref="Complete"/>.</exception>
     public void Push(ReadOnlySpan<float> samples, SegmentHandler run)
     {
-        if (Completed) throw new InvalidOperationException("the stream is complete");
+        if (completed) throw new InvalidOperationException("the stream is complete");
         if (SamplesPushed + samples.Length > end)
             throw new InvalidOperationException($"the stream was declared {end} samples long; {SamplesPushed + samples.Length} were pushed");
         while (!samples.IsEmpty)
@@ -98,7 +96,7 @@ public sealed class FrameSegmenter
     /// <exception cref="InvalidOperationException">Fewer samples than the known total, or the stream is already complete.</exception>
     public void Complete(SegmentHandler run)
     {
-        if (Completed) throw new InvalidOperationException("the stream is already complete");
+        if (completed) throw new InvalidOperationException("the stream is already complete");
         if (end != long.MaxValue && SamplesPushed != end)
             throw new InvalidOperationException($"the stream was declared {end} samples long; only {SamplesPushed} were pushed");
         if (end == long.MaxValue)
@@ -110,7 +108,7 @@ public sealed class FrameSegmenter
             frameTotal = pushed < minimumSamples ? 0 : support.FrameCount(end);
         }
         Drain(run);
-        Completed = true;
+        completed = true;
     }
 
     // Hands over segments while some frame is determined by the samples held.

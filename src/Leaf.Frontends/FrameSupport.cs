@@ -38,6 +38,9 @@ public sealed class FrameSupport
     /// </summary>
     public static bool CanSegment(FrontendDescription d) => !(d.Compression == CompressionKind.Pcen && d.Pcen.WarmStart);
 
+    /// <summary>The frontend's kind.</summary>
+    public FrontendKind Kind => kind;
+
     /// <summary>The stride S in samples.</summary>
     public int Stride { get; }
 

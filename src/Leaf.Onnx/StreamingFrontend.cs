@@ -34,12 +34,8 @@ public sealed class StreamingFrontend : IFrameStream
         try
         {
             Channels = sessions.Models.Info.Channels;
-            if (options.TotalSamples is long total && total < sessions.Models.Info.MinimumSamples)
-                throw new ArgumentOutOfRangeException(nameof(options), total, $"the {sessions.Models.Info.Kind.ToName()} frontend needs at least {sessions.Models.Info.MinimumSamples} sample(s)");
             if (options.TotalSamples is null && sessions.Normalization is not null)
                 throw new NotSupportedException("instance normalisation divides by statistics of the whole clip: give StreamingFrontendOptions.TotalSamples, or featurize offline");
-            if (options.ChunkSamples < FrameSegmenter.MinimumChunk(sessions.Support))
-                throw new ArgumentOutOfRangeException(nameof(options), options.ChunkSamples, $"ChunkSamples must be at least {FrameSegmenter.MinimumChunk(sessions.Support)} for this frontend (one frame's samples plus one alignment step)");
             segmenter = new FrameSegmenter(sessions.Support, options.ChunkSamples, options.TotalSamples, sessions.Models.Info.MinimumSamples);
             states = [.. sessions.Models.StateLengths.Select(length => new float[Channels * length])];
             if (sessions.Normalization is not null) held = [];
