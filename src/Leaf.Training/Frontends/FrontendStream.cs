@@ -73,7 +73,7 @@ public sealed class FrontendStream : IFrameStream
         if (held is not { Count: > 0 }) return;
         using var scope = NewDisposeScope();
         var frames = FromFrames(CollectionsMarshal.AsSpan(held), held.Count / Channels);
-        Emit(ToFrames(frontend.InstanceNorm!.forward(frames)), onFrames, final: true);
+        Hand(ToFrames(frontend.InstanceNorm!.forward(frames)), onFrames);
     }
 
     /// <inheritdoc/>
@@ -117,13 +117,15 @@ public sealed class FrontendStream : IFrameStream
         Emit(ToFrames(features), onFrames);
     }
 
-    private void Emit(float[] frames, FramesHandler onFrames, bool final = false)
+    // Instance norm needs every frame: they are held until the end.
+    private void Emit(float[] frames, FramesHandler onFrames)
     {
-        if (held is not null && !final)
-        {
-            held.AddRange(frames);
-            return;
-        }
+        if (held is not null) held.AddRange(frames);
+        else Hand(frames, onFrames);
+    }
+
+    private void Hand(float[] frames, FramesHandler onFrames)
+    {
         FramesReturned += frames.Length / Channels;
         onFrames(frames, frames.Length / Channels);
     }
