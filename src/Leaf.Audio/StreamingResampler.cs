@@ -35,6 +35,9 @@ public sealed class StreamingResampler
     /// <summary>Input samples pushed so far.</summary>
     public long SamplesPushed { get; private set; }
 
+    /// <summary>Output samples of a whole signal of <paramref name="inputLength"/> samples (<see cref="PolyphaseResampler.OutputLength"/>).</summary>
+    public long OutputLength(long inputLength) => filter.OutputLength(inputLength);
+
     /// <summary>Output samples returned so far.</summary>
     public long SamplesProduced => produced;
 

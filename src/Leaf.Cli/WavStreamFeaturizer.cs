@@ -43,7 +43,7 @@ internal static class WavStreamFeaturizer
     {
         int rate = featurizer.Description.SampleRate;
         var resampler = reader.SampleRate == rate ? null : new StreamingResampler(reader.SampleRate, rate);
-        long total = resampler is null ? reader.FrameCount : new PolyphaseResampler(reader.SampleRate, rate).OutputLength(reader.FrameCount);
+        long total = resampler?.OutputLength(reader.FrameCount) ?? reader.FrameCount;
         using var stream = featurizer.Open(total);
         int frames = checked((int)FrameSupport.For(featurizer.Description, featurizer.Algorithm).FrameCount(total));
         NpyWriter.WriteFloat32(path, [frames, stream.Channels], file =>
